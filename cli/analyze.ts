@@ -1,0 +1,85 @@
+/**
+ * `npm run -s analyze -- [--whole] [--url URL] FILE...`: one JSON report per file, one per line,
+ * in input order (DESIGN.md, "The report"). With no FILE, the bundled seed page.
+ */
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { analyze } from '../core/report';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SEED_PAGE = path.join(ROOT, 'tests/fixtures/seed/watson-visible-times.html');
+
+interface Args {
+  whole: boolean;
+  url: string | null;
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { whole: false, url: null, files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--whole') args.whole = true;
+    else if (arg === '--url') args.url = argv[++i] ?? null;
+    else if (arg.startsWith('--url=')) args.url = arg.slice(6);
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write('usage: npm run -s analyze -- [--whole] [--url URL] FILE.html|FILE.html.gz ...\n');
+      process.exit(0);
+    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else args.files.push(arg);
+  }
+  if (!args.files.length) args.files.push(SEED_PAGE);
+  return args;
+}
+
+async function readHtml(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  const raw = file.endsWith('.gz') ? gunzipSync(bytes) : bytes;
+  return new TextDecoder(sniffCharset(raw)).decode(raw);
+}
+
+/** The charset a page declares in its first bytes, as a browser would read it; else UTF-8. */
+function sniffCharset(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  const label = m?.[1]?.toLowerCase() ?? 'utf-8';
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return 'utf-8';
+  }
+}
+
+export async function analyzeFile(file: string, options: { whole: boolean; url: string | null }): Promise<Record<string, unknown>> {
+  try {
+    const html = await readHtml(file);
+    // No scripts, no subresources, and the page's console noise kept out of our output.
+    const dom = new JSDOM(html, { url: options.url ?? 'http://localhost/', virtualConsole: new VirtualConsole() });
+    try {
+      const report = analyze(dom.window.document, { url: options.url, whole: options.whole });
+      return { file, ...report };
+    } finally {
+      dom.window.close();
+    }
+  } catch (error) {
+    return { file, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function main(): Promise<void> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`analyze: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  for (const file of args.files) {
+    process.stdout.write(`${JSON.stringify(await analyzeFile(file, args))}\n`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

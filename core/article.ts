@@ -1,0 +1,63 @@
+/**
+ * The article: Readability on a clone of the page (it mutates what it parses), or the whole
+ * `<body>` on request or when Readability finds nothing. The live page is only read.
+ */
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { extractBlocks, type TextBlock } from './blocks';
+import type { ExtractionMode } from './types';
+import { normalizeSpace } from './text';
+
+export interface Article {
+  readerable: boolean;
+  mode: ExtractionMode;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  excerpt: string | null;
+  lang: string | null;
+  /** Readability's cleaned article, in the parsed clone (untrusted page content), or null. */
+  content: Element | null;
+  blocks: TextBlock[];
+}
+
+/** The cheap check, run before the expensive parse. */
+export function isReaderable(doc: Document): boolean {
+  return isProbablyReaderable(doc);
+}
+
+function orNull(value: string | null | undefined): string | null {
+  const text = value ? normalizeSpace(value) : '';
+  return text || null;
+}
+
+function wholeBody(doc: Document): TextBlock[] {
+  return doc.body ? extractBlocks(doc.body) : [];
+}
+
+export function extractArticle(doc: Document, whole = false): Article {
+  const readerable = isReaderable(doc);
+  const lang = orNull(doc.documentElement?.getAttribute('lang'));
+  if (whole) {
+    return {
+      readerable, mode: 'whole', title: orNull(doc.title), byline: null, siteName: null,
+      excerpt: null, lang, content: null, blocks: wholeBody(doc),
+    };
+  }
+  const clone = doc.cloneNode(true) as Document;
+  // The serializer hands back Readability's own element instead of HTML to parse again.
+  const parsed = new Readability<Element>(clone, { charThreshold: 500, serializer: (el) => el as Element }).parse();
+  const content = parsed?.content ?? null;
+  const blocks = content ? extractBlocks(content) : [];
+  return {
+    readerable,
+    mode: blocks.length ? 'readability' : 'whole-fallback',
+    title: orNull(parsed?.title) ?? orNull(doc.title),
+    byline: orNull(parsed?.byline),
+    siteName: orNull(parsed?.siteName),
+    excerpt: orNull(parsed?.excerpt),
+    lang: orNull(parsed?.lang) ?? lang,
+    content,
+    blocks: blocks.length ? blocks : wholeBody(doc),
+  };
+}
+

@@ -1,0 +1,52 @@
+/**
+ * analyze(): one page in, one ArticleReport out. Pure: it reads the Document (Readability parses
+ * a clone), calls no extension API and keeps no state, so the content script, the CLI, the tests
+ * and the benchmarks get the same report for the same page.
+ */
+import type { AnalyzeOptions, ArticleReport } from './types';
+import { extractArticle } from './article';
+import { extractByline } from './byline';
+import { extractTimestamps } from './timestamps';
+import { blocksToText } from './blocks';
+import { summarize } from './summary';
+import { countWords, readingMinutes } from './text';
+
+export function analyze(doc: Document, options: AnalyzeOptions = {}): ArticleReport {
+  const url = options.url ?? null;
+  const now = options.now ?? new Date();
+  const article = extractArticle(doc, options.whole ?? false);
+  const text = blocksToText(article.blocks);
+  const words = countWords(text);
+  const { published, modified } = extractTimestamps(doc, url, now);
+  let siteName = article.siteName;
+  if (!siteName && url) {
+    try {
+      siteName = new URL(url).hostname.replace(/^www\./, '') || null;
+    } catch {
+      siteName = null;
+    }
+  }
+  return {
+    url,
+    readerable: article.readerable,
+    lang: article.lang,
+    title: article.title,
+    byline: extractByline(doc, article.byline),
+    siteName,
+    excerpt: article.excerpt,
+    text,
+    wordCount: words,
+    readingMinutes: readingMinutes(words),
+    extraction: article.mode,
+    published,
+    modified,
+    // Update notes, quotes and figures have their own capabilities (issues 7, 5); until they land
+    // the report says "none found" rather than guessing.
+    updates: [],
+    quotes: [],
+    figures: [],
+    summary: summarize(article.blocks, article.lang),
+  };
+}
+
+export type { ArticleReport, AnalyzeOptions } from './types';

@@ -1,0 +1,60 @@
+/**
+ * Sentences with Intl.Segmenter in the article's language, repaired where it splits too eagerly:
+ * after abbreviations ("Mr.", "Dr.", "M.", "z. B.", "etc."), initials ("J. R. R.") and ordinal
+ * or decimal numbers ("14. November").
+ */
+
+const ABBREVIATIONS = new Set(
+  [
+    // en
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'sgt',
+    'capt', 'cmdr', 'adm', 'rev', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'e.g', 'i.e', 'no', 'approx',
+    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k',
+    // fr
+    'm', 'mm', 'mme', 'mmes', 'mlle', 'me', 'cf', 'env', 'av', 'apr. j.-c', 'p', 'pp', 'vol', 'chap',
+    // de
+    'hr', 'fr', 'z', 'b', 'z.b', 'bzw', 'ca', 'usw', 'vgl', 'evtl', 'ggf', 'inkl', 'nr', 'str', 'bspw', 'd.h', 'u.a', 's',
+    // es, it, pt, nl
+    'sra', 'srta', 'ud', 'uds', 'dra', 'sig', 'sigg', 'dott', 'ing', 'avv', 'on', 'sr', 'dhr', 'mevr', 'bijv',
+  ].map((a) => a.toLowerCase()),
+);
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(lang: string | null): Intl.Segmenter {
+  const key = lang ?? 'und';
+  let segmenter = segmenters.get(key);
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(lang ?? undefined, { granularity: 'sentence' });
+    } catch {
+      segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+    }
+    segmenters.set(key, segmenter);
+  }
+  return segmenter;
+}
+
+/** True when a piece ending here was cut after an abbreviation, an initial or a number. */
+function endsTooEarly(piece: string): boolean {
+  const m = /(?:^|[\s(«"“])([\p{L}.]{1,12}|\d{1,4})\.\s*$/u.exec(piece);
+  if (!m?.[1]) return false;
+  const word = m[1];
+  if (/^\d+$/.test(word)) return Number(word) <= 31; // "14. November", "3. Liga"
+  if (/^\p{Lu}$/u.test(word)) return true; // an initial
+  return ABBREVIATIONS.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
+export function splitSentences(text: string, lang: string | null): string[] {
+  const out: string[] = [];
+  let pending = '';
+  for (const { segment } of segmenterFor(lang).segment(text)) {
+    pending += segment;
+    if (endsTooEarly(pending)) continue;
+    const sentence = pending.trim();
+    if (sentence) out.push(sentence);
+    pending = '';
+  }
+  if (pending.trim()) out.push(pending.trim());
+  return out;
+}

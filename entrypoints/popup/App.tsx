@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ArticleReport } from '@/core/types';
+import { ReportView } from '@/components/ReportView';
+import { StateMessage } from '@/components/StateMessage';
+import { t, uiLocale } from '@/utils/i18n';
+import { ensureContentScript, requestAnalysis, requestSiteAccess } from '@/utils/tab-access';
+
+type View =
+  | { state: 'loading' }
+  | { state: 'ready'; report: ArticleReport }
+  | { state: 'not-article' }
+  | { state: 'unsupported'; detail: string }
+  | { state: 'needs-permission'; origin: string | null }
+  | { state: 'error'; message: string };
+
+/** The tab the popup is about: `?tabId=` (popup opened as a page, as in tests), else the active tab. */
+async function targetTab(): Promise<{ id: number; url: string | undefined } | null> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  const tab = param ? await browser.tabs.get(Number(param)) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+}
+
+async function load(whole: boolean): Promise<View> {
+  const tab = await targetTab();
+  if (!tab) return { state: 'unsupported', detail: 'no tab' };
+  const access = await ensureContentScript(tab.id, tab.url);
+  if (access.kind === 'unsupported') return { state: 'unsupported', detail: access.detail };
+  if (access.kind === 'needs-permission') return { state: 'needs-permission', origin: access.origin };
+  const answer = await requestAnalysis(tab.id, whole);
+  if (answer.ok) return { state: 'ready', report: answer.report };
+  return answer.reason === 'not-article' ? { state: 'not-article' } : { state: 'error', message: answer.message };
+}
+
+export function App() {
+  const [view, setView] = useState<View>({ state: 'loading' });
+  const run = useCallback((whole: boolean) => {
+    setView({ state: 'loading' });
+    load(whole).then(setView, (error: unknown) => setView({ state: 'error', message: error instanceof Error ? error.message : String(error) }));
+  }, []);
+  useEffect(() => run(false), [run]);
+
+  const grant = (origin: string): void => {
+    // Called straight from the click: browsers only show the request for a user gesture.
+    requestSiteAccess(origin).then((granted) => granted && run(false), (error: unknown) => setView({ state: 'error', message: String(error) }));
+  };
+
+  return (
+    <main data-testid="popup" data-state={view.state} aria-busy={view.state === 'loading'}>
+      {view.state === 'loading' ? <Skeleton /> : null}
+      {view.state === 'ready' ? <ReportView report={view.report} locale={uiLocale()} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone} now={Date.now()} /> : null}
+      {view.state === 'not-article' ? (
+        <StateMessage title={t('notArticleTitle')} body={t('notArticleBody')}>
+          <button type="button" data-testid="try-anyway" onClick={() => run(true)}>{t('tryAnyway')}</button>
+        </StateMessage>
+      ) : null}
+      {view.state === 'unsupported' ? <StateMessage title={t('unsupportedTitle')} body={t('unsupportedBody')} /> : null}
+      {view.state === 'needs-permission' ? (
+        <StateMessage title={t('needsPermissionTitle')} body={view.origin ? t('needsPermissionBody') : t('needsPermissionNoSite')}>
+          {view.origin ? <button type="button" data-testid="grant-access" onClick={() => grant(view.origin as string)}>{t('grantAccess')}</button> : null}
+        </StateMessage>
+      ) : null}
+      {view.state === 'error' ? (
+        <StateMessage title={t('errorTitle')} body={t('errorBody')}>
+          <code class="error-detail">{view.message}</code>
+          <button type="button" onClick={() => run(false)}>{t('retry')}</button>
+        </StateMessage>
+      ) : null}
+    </main>
+  );
+}
+
+/** Placeholders in the report's shape, so nothing jumps when it arrives. */
+function Skeleton() {
+  return (
+    <div class="skeleton" aria-label={t('loading')}>
+      <div class="bone title-bone" />
+      <div class="bone line-bone" />
+      <div class="bone line-bone short" />
+      <div class="bone block-bone" />
+    </div>
+  );
+}

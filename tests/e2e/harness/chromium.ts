@@ -1,0 +1,76 @@
+// Debian Chromium driven over CDP, with the Lede build installed as an unpacked extension.
+// Launch options follow /work/shared/docs/e2e-recipe.md §4, where each one was checked.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROMIUM_BINARY, requireBrowserBinary, requireExtensionBuild } from './prerequisites';
+
+export interface ChromiumSession {
+  readonly browser: Browser;
+  readonly extensionId: string;
+  /** Opens the genuine toolbar popup for `newsPage` (activeTab is granted) and returns it. */
+  openRealPopup(newsPage: Page): Promise<Page>;
+  /** Opens an extension page (e.g. `popup.html`) in a normal tab. */
+  openExtensionPage(pathAndQuery: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(outputDir = '.output/chrome-mv3'): Promise<ChromiumSession> {
+  const executablePath = requireBrowserBinary(CHROMIUM_BINARY, 'apt-get install chromium');
+  const extensionDir = requireExtensionBuild(outputDir);
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'lede-chromium-'));
+  const browser = await puppeteer.launch({
+    // The real ELF: /usr/bin/chromium is a wrapper script that injects its own flags.
+    executablePath,
+    headless: true,
+    // installExtension (CDP Extensions.loadUnpacked) needs both of these.
+    pipe: true,
+    enableExtensions: true,
+    userDataDir,
+    // --no-sandbox: we run as root. The rest keep the browser off the (absent) network.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let extensionId: string;
+  try {
+    // Installed by hand: `enableExtensions: [path]` does not await the install in 24.43.1.
+    extensionId = await browser.installExtension(extensionDir);
+  } catch (error) {
+    await browser.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+
+  return {
+    browser,
+    extensionId,
+    async openRealPopup(newsPage) {
+      // The action applies to the active tab of the focused window, as for a reader's click.
+      await newsPage.bringToFront();
+      const extension = (await browser.extensions()).get(extensionId);
+      if (!extension) throw new Error(`E2E: extension ${extensionId} is not installed`);
+      const popupTarget = browser.waitForTarget((target) => target.url() === popupUrl, { timeout: 15_000 });
+      await newsPage.triggerExtensionAction(extension);
+      const popup = await (await popupTarget).asPage();
+      return popup;
+    },
+    async openExtensionPage(pathAndQuery) {
+      const page = await browser.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${pathAndQuery}`);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,160 @@
+// Firefox ESR driven over WebDriver BiDi, with the Lede build installed as a temporary add-on.
+// Firefox cannot open the real toolbar popup under automation (triggerExtensionAction is
+// unsupported over BiDi), so the popup is opened in a tab as `popup.html?tabId=N`.
+// Launch options follow /work/shared/docs/e2e-recipe.md §5, where each one was checked.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_BINARY, requireBrowserBinary, requireExtensionBuild } from './prerequisites';
+
+/** Fixed internal UUID, so the test knows the moz-extension:// origin before installing. */
+export const FIREFOX_EXTENSION_UUID = '3f0c2a4e-8d6b-4c1e-9a57-1e2d3c4b5a69';
+
+export interface FirefoxSession {
+  readonly browser: Browser;
+  readonly extensionOrigin: string;
+  /** Opens an extension page in a new tab (see navigateExtensionPage for why not goto). */
+  openExtensionPage(pathAndQuery: string): Promise<Page>;
+  /** Opens `url` in a background tab, then the popup for that tab in another tab. */
+  openPopupForTab(url: string): Promise<{ popup: Page; tabId: number }>;
+  /** Withdraws every host permission granted so far, so each test starts as after install. */
+  revokeHostPermissions(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The WebExtension API as seen from an extension page; only the calls the harness makes. */
+interface ExtensionPageGlobals {
+  browser: {
+    tabs: {
+      create(properties: { url: string; active: boolean }): Promise<{ id?: number }>;
+    };
+    permissions: {
+      getAll(): Promise<{ origins?: string[] }>;
+      remove(permissions: { origins: string[] }): Promise<boolean>;
+    };
+  };
+}
+
+/** Puppeteer's internal BiDi frame: its browsingContext is not part of the public types. */
+interface BidiFrameInternals {
+  browsingContext: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<void> };
+}
+
+/**
+ * page.goto() never resolves for moz-extension:// documents: Firefox sends no load events for
+ * extension-process documents to BiDi, so puppeteer times out. The raw BiDi navigate command
+ * with wait 'complete' returns once the document has loaded.
+ */
+async function navigateExtensionPage(page: Page, url: string): Promise<void> {
+  const frame = page.mainFrame() as unknown as Partial<BidiFrameInternals>;
+  if (typeof frame.browsingContext?.navigate !== 'function') {
+    throw new Error('E2E: puppeteer internals changed: mainFrame().browsingContext.navigate is gone');
+  }
+  await frame.browsingContext.navigate(url, 'complete');
+}
+
+/**
+ * There is no network here, so a page on a real domain ends on Firefox's error page, whose
+ * BiDi URL is `about:neterror?e=…&u=<requested URL>`; the tab itself keeps the requested URL.
+ */
+function isNetErrorPageFor(targetUrl: string, requestedUrl: string): boolean {
+  if (!targetUrl.startsWith('about:neterror?')) return false;
+  return new URLSearchParams(targetUrl.slice('about:neterror?'.length)).get('u') === requestedUrl;
+}
+
+async function readGeckoId(extensionDir: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(path.join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error('E2E: the Firefox build has no browser_specific_settings.gecko.id');
+  return id;
+}
+
+export async function launchFirefox(outputDir = '.output/firefox-mv3'): Promise<FirefoxSession> {
+  const executablePath = requireBrowserBinary(FIREFOX_BINARY, 'apt-get install firefox-esr');
+  const extensionDir = requireExtensionBuild(outputDir);
+  const geckoId = await readGeckoId(extensionDir);
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'lede-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    userDataDir,
+    // Without it the remote agent refuses to navigate to moz-extension:// URLs.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // The UUID pref is keyed by add-on id: this is why the build needs a fixed gecko id.
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
+      // permissions.request() for optional host permissions is granted without a doorhanger,
+      // which headless automation could not click.
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
+  });
+  try {
+    await browser.installExtension(extensionDir);
+  } catch (error) {
+    await browser.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+
+  async function openExtensionPage(pathAndQuery: string): Promise<Page> {
+    const page = await browser.newPage();
+    await navigateExtensionPage(page, `${extensionOrigin}/${pathAndQuery}`);
+    return page;
+  }
+
+  return {
+    browser,
+    extensionOrigin,
+    openExtensionPage,
+    async openPopupForTab(url) {
+      const popup = await openExtensionPage('popup.html');
+      // Registered before the tab exists so the event cannot be missed. The tab's status from
+      // tabs.get is no use here: a new tab reports "complete" for its initial about:blank.
+      const newsTarget = browser.waitForTarget(
+        (target) => target.url() === url || isNetErrorPageFor(target.url(), url),
+        { timeout: 30_000 },
+      );
+      // tabs.create needs no permission and returns the id (tabs.query({url}) would need "tabs").
+      // Inactive, so the popup tab stays in front as it would be over a real page.
+      const tabId = await popup.evaluate(async (newsUrl) => {
+        const tab = await (globalThis as unknown as ExtensionPageGlobals).browser.tabs.create({
+          url: newsUrl,
+          active: false,
+        });
+        if (tab.id === undefined) throw new Error('tabs.create returned no id');
+        return tab.id;
+      }, url);
+      const target = await newsTarget;
+      // The error page is privileged (puppeteer cannot evaluate in it); reaching it means the
+      // load has ended, which is all the popup needs.
+      if (target.url() === url) {
+        const newsPage = await target.asPage();
+        await newsPage.waitForFunction(() => document.readyState === 'complete', { timeout: 30_000 });
+      }
+      await navigateExtensionPage(popup, `${extensionOrigin}/popup.html?tabId=${tabId}`);
+      return { popup, tabId };
+    },
+    async revokeHostPermissions() {
+      const page = await openExtensionPage('popup.html');
+      try {
+        // permissions.remove needs no user gesture, unlike request.
+        await page.evaluate(async () => {
+          const api = (globalThis as unknown as ExtensionPageGlobals).browser;
+          const { origins = [] } = await api.permissions.getAll();
+          if (origins.length > 0) await api.permissions.remove({ origins });
+        });
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await browser.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

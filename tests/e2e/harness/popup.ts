@@ -1,0 +1,93 @@
+// Reads the popup the way the contract describes it (data-testid attributes), identically in
+// both browsers, so the tests compare values rather than browser-specific markup.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+
+export type PopupState = 'loading' | 'ready' | 'not-article' | 'unsupported' | 'needs-permission' | 'error';
+
+export interface PopupReport {
+  title: string | null;
+  site: string | null;
+  byline: string | null;
+  /** `datetime` attribute of the <time> element, exactly as rendered. */
+  published: string | null;
+  modified: string | null;
+  summary: string[];
+}
+
+const SCREENSHOT_DIR = path.resolve('tests/e2e/screenshots');
+
+/** Waits until the popup has left `loading`, and returns the state it settled in. */
+export async function waitForPopupState(popup: Page, timeout = 20_000): Promise<PopupState> {
+  const root = await popup.waitForSelector('[data-testid="popup"]:not([data-state="loading"])', { timeout });
+  if (!root) throw new Error('E2E: popup root disappeared');
+  return (await root.evaluate((element) => element.getAttribute('data-state'))) as PopupState;
+}
+
+/** Text of the popup's error state, to make a wrong state self-explanatory in the failure. */
+export async function describePopup(popup: Page): Promise<string> {
+  return popup.$eval('[data-testid="popup"]', (element) =>
+    `${element.getAttribute('data-state')}: ${(element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300)}`,
+  );
+}
+
+export async function readPopupReport(popup: Page): Promise<PopupReport> {
+  // No named helper functions inside the callback: it is serialised into the page, and a
+  // transpiler that keeps function names (tsx/esbuild) would reference a missing `__name`.
+  return popup.$eval('[data-testid="popup"]', (root) => {
+    const [title, site, byline] = ['title', 'site', 'byline'].map(
+      (testId) => root.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? null,
+    );
+    // Only a <time> carries a machine-readable value; anything else is reported as its tag
+    // name so that the assertion fails with a visible reason.
+    const [published, modified] = ['published', 'modified'].map((testId) => {
+      const element = root.querySelector(`[data-testid="${testId}"]`);
+      if (!element) return null;
+      return element instanceof HTMLTimeElement ? element.dateTime : `<${element.tagName.toLowerCase()}>`;
+    });
+    return {
+      title: title ?? null,
+      site: site ?? null,
+      byline: byline ?? null,
+      published: published ?? null,
+      modified: modified ?? null,
+      summary: [...root.querySelectorAll('[data-testid="summary"] li')].map((li) => (li.textContent ?? '').trim()),
+    };
+  });
+}
+
+/** One screenshot per test: `tests/e2e/screenshots/<browser>-<case>.png`. */
+export async function saveScreenshot(page: Page, browserName: string, caseName: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${browserName}-${caseName}.png`) as `${string}.png` });
+}
+
+/**
+ * Runs the body of a test and always takes its screenshot afterwards, so a failing test leaves
+ * a picture of the state it failed in.
+ */
+export async function withScreenshot(
+  page: Page,
+  browserName: string,
+  caseName: string,
+  body: () => Promise<void>,
+): Promise<void> {
+  try {
+    await body();
+  } finally {
+    await saveScreenshot(page, browserName, caseName).catch((error: unknown) => {
+      console.warn(`E2E: screenshot ${browserName}-${caseName} failed:`, error);
+    });
+  }
+}
+
+/** Clicks a control and waits for the popup to leave `fromState` and settle again. */
+export async function clickAndSettle(popup: Page, testId: string, fromState: PopupState): Promise<PopupState> {
+  await popup.click(`[data-testid="${testId}"]`);
+  await popup.waitForSelector(
+    `[data-testid="popup"]:not([data-state="${fromState}"]):not([data-state="loading"])`,
+    { timeout: 20_000 },
+  );
+  return waitForPopupState(popup);
+}

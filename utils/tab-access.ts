@@ -1,0 +1,66 @@
+/**
+ * Getting the content script into the reader's tab, on the reader's click: `activeTab` grants
+ * access to the tab the toolbar button was clicked on, and nothing else. When that grant is
+ * missing, the reader may allow the site (an optional host permission), or Lede can't run there.
+ */
+import { browser } from 'wxt/browser';
+import type { AnalyzeResponse, ContentRequest, PingResponse } from './messages';
+import { isAnalyzeResponse } from './validate-report';
+
+const CONTENT_SCRIPT = '/content-scripts/content.js';
+
+/** Pages no extension may script: the browsers' own pages and their add-on stores. */
+const RESTRICTED_URL =
+  /^(?!https?:|file:)|^https?:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons|accounts-static\.cdn\.mozilla\.net|accounts\.firefox\.com|content-signature-2\.cdn\.mozilla\.net|support\.mozilla\.org|sync\.services\.mozilla\.com)(\/|$)/i;
+
+export function isRestrictedUrl(url: string): boolean {
+  return RESTRICTED_URL.test(url);
+}
+
+export type Access =
+  | { kind: 'ready' }
+  | { kind: 'unsupported'; detail: string }
+  | { kind: 'needs-permission'; origin: string | null };
+
+async function ping(tabId: number): Promise<boolean> {
+  try {
+    const request: ContentRequest = { type: 'popup→content:ping' };
+    const answer = (await browser.tabs.sendMessage(tabId, request)) as PingResponse | undefined;
+    return answer?.pong === true;
+  } catch {
+    return false;
+  }
+}
+
+function originPattern(url: string | undefined): string | null {
+  if (!url || !/^https?:/i.test(url)) return null;
+  return `${new URL(url).origin}/*`;
+}
+
+/** Injects the content script once per page; a second click finds it already listening. */
+export async function ensureContentScript(tabId: number, tabUrl: string | undefined): Promise<Access> {
+  if (tabUrl && isRestrictedUrl(tabUrl)) return { kind: 'unsupported', detail: tabUrl };
+  if (await ping(tabId)) return { kind: 'ready' };
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+    return { kind: 'ready' };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Chrome: "Cannot access contents of the page…"; Firefox: "Missing host permission for the tab".
+    const missingGrant = /permission|cannot access contents/i.test(message) && !/chrome:|extensions gallery|about:/i.test(message);
+    if (missingGrant) return { kind: 'needs-permission', origin: originPattern(tabUrl) };
+    return { kind: 'unsupported', detail: message };
+  }
+}
+
+/** Asks for this one site; must run in the click handler (browsers require a user gesture). */
+export function requestSiteAccess(origin: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [origin] });
+}
+
+export async function requestAnalysis(tabId: number, whole: boolean): Promise<AnalyzeResponse> {
+  const request: ContentRequest = { type: 'popup→content:analyze', whole };
+  const answer: unknown = await browser.tabs.sendMessage(tabId, request);
+  if (!isAnalyzeResponse(answer)) return { ok: false, reason: 'error', message: 'The page sent back something Lede did not expect.' };
+  return answer;
+}
