@@ -53,7 +53,10 @@ function sniffCharset(bytes: Uint8Array): string {
   }
 }
 
-export async function analyzeFile(file: string, options: { whole: boolean; url: string | null }): Promise<Record<string, unknown>> {
+export async function analyzeFile(
+  file: string,
+  options: { whole: boolean; url: string | null },
+): Promise<Record<string, unknown>> {
   try {
     const html = await readHtml(file);
     // No scripts, no subresources, and the page's console noise kept out of our output.

@@ -10,17 +10,37 @@ interface Props {
   now: number;
 }
 
-function TimeLine({ label, stamp, testId, locale, timeZone, now, suffix }: {
-  label: string; stamp: Timestamp; testId: string; locale: string; timeZone: string; now: number; suffix?: string;
+function TimeLine({
+  label,
+  stamp,
+  testId,
+  locale,
+  timeZone,
+  now,
+  suffix,
+}: {
+  label: string;
+  stamp: Timestamp;
+  testId: string;
+  locale: string;
+  timeZone: string;
+  now: number;
+  suffix?: string;
 }) {
   const shown = formatTimestamp(stamp.iso, locale, timeZone);
-  const hover = [shown.pageText ? t('pageZone', shown.pageText) : '', t('sourceOf', stamp.source)].filter(Boolean).join('\n');
+  const hover = [shown.pageText ? t('pageZone', shown.pageText) : '', t('sourceOf', stamp.source)]
+    .filter(Boolean)
+    .join('\n');
   return (
     <p class="time-line">
       <span class="time-label">{label}</span>{' '}
-      <time data-testid={testId} dateTime={stamp.iso} title={hover}>{shown.text}</time>
+      <time data-testid={testId} dateTime={stamp.iso} title={hover}>
+        {shown.text}
+      </time>
       {suffix ? <span class="time-gap">, {suffix}</span> : null}
-      {shown.instant !== null && !suffix ? <span class="time-relative"> · {formatRelative(shown.instant, now, locale)}</span> : null}
+      {shown.instant !== null && !suffix ? (
+        <span class="time-relative"> · {formatRelative(shown.instant, now, locale)}</span>
+      ) : null}
     </p>
   );
 }
@@ -33,8 +53,27 @@ export function Timestamps({ published, modified, locale, timeZone, now }: Props
   const gap = start !== null && end !== null ? t('updatedLater', formatGap(end - start, locale)) : undefined;
   return (
     <div class="times">
-      {published ? <TimeLine label={t('published')} stamp={published} testId="published" locale={locale} timeZone={timeZone} now={now} /> : null}
-      {modified ? <TimeLine label={t('updated')} stamp={modified} testId="modified" locale={locale} timeZone={timeZone} now={now} suffix={gap} /> : null}
+      {published ? (
+        <TimeLine
+          label={t('published')}
+          stamp={published}
+          testId="published"
+          locale={locale}
+          timeZone={timeZone}
+          now={now}
+        />
+      ) : null}
+      {modified ? (
+        <TimeLine
+          label={t('updated')}
+          stamp={modified}
+          testId="modified"
+          locale={locale}
+          timeZone={timeZone}
+          now={now}
+          suffix={gap}
+        />
+      ) : null}
     </div>
   );
 }

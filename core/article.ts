@@ -39,8 +39,15 @@ export function extractArticle(doc: Document, whole = false): Article {
   const lang = orNull(doc.documentElement?.getAttribute('lang'));
   if (whole) {
     return {
-      readerable, mode: 'whole', title: orNull(doc.title), byline: null, siteName: null,
-      excerpt: null, lang, content: null, blocks: wholeBody(doc),
+      readerable,
+      mode: 'whole',
+      title: orNull(doc.title),
+      byline: null,
+      siteName: null,
+      excerpt: null,
+      lang,
+      content: null,
+      blocks: wholeBody(doc),
     };
   }
   const clone = doc.cloneNode(true) as Document;
@@ -60,4 +67,3 @@ export function extractArticle(doc: Document, whole = false): Article {
     blocks: blocks.length ? blocks : wholeBody(doc),
   };
 }
-

@@ -17,24 +17,81 @@ const TEXT_NODE = 3;
 
 /** Elements that start a new block of text. */
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR',
-  'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT',
-  'TH', 'THEAD', 'TR', 'UL', 'CAPTION',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'CAPTION',
 ]);
 
 /** Never text a reader sees. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT']);
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'MATH',
+  'IFRAME',
+  'OBJECT',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+]);
 
 function kindOf(tag: string, inherited: BlockKind): BlockKind {
   switch (tag) {
-    case 'H1': case 'H2': case 'H3': case 'H4': case 'H5': case 'H6':
+    case 'H1':
+    case 'H2':
+    case 'H3':
+    case 'H4':
+    case 'H5':
+    case 'H6':
       return 'heading';
-    case 'BLOCKQUOTE': case 'Q':
+    case 'BLOCKQUOTE':
+    case 'Q':
       return 'quote';
-    case 'FIGCAPTION': case 'CAPTION':
+    case 'FIGCAPTION':
+    case 'CAPTION':
       return 'caption';
-    case 'LI': case 'DD': case 'DT':
+    case 'LI':
+    case 'DD':
+    case 'DT':
       return inherited === 'quote' ? 'quote' : 'list-item';
     case 'PRE':
       return 'preformatted';

@@ -7,8 +7,14 @@ import { findJsonLdArticles } from './json-ld';
 import { normalizeSpace } from './text';
 
 const BYLINE_SELECTOR = [
-  '[rel~="author"]', '[itemprop~="author"]', '[class*="byline" i]', '[class*="author" i]',
-  '[id*="byline" i]', '[id*="author" i]', '[data-testid*="byline" i]', 'address',
+  '[rel~="author"]',
+  '[itemprop~="author"]',
+  '[class*="byline" i]',
+  '[class*="author" i]',
+  '[id*="byline" i]',
+  '[id*="author" i]',
+  '[data-testid*="byline" i]',
+  'address',
 ].join(',');
 
 // Role words that pages put before names: "By", "Par", "Von", "Por", "Di", "Text:".

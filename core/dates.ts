@@ -52,7 +52,8 @@ const ISO =
   /^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?/i;
 const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // "Thu, 14 Nov 2024 05:48:00 +0100" (RFC 2822, some feeds and meta tags).
-const RFC2822 = /^\s*(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UT|GMT|[+-]\d{4})?/i;
+const RFC2822 =
+  /^\s*(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UT|GMT|[+-]\d{4})?/i;
 
 function parseOffset(text: string | undefined): number | null {
   if (!text) return null;
@@ -73,8 +74,12 @@ export function parseMachineDate(text: string): PageDate | null {
   const iso = ISO.exec(text);
   if (iso) {
     d = {
-      year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]),
-      hour: num(iso[4]), minute: num(iso[5]), second: iso[4] === undefined ? null : Number(iso[6] ?? 0),
+      year: Number(iso[1]),
+      month: Number(iso[2]),
+      day: Number(iso[3]),
+      hour: num(iso[4]),
+      minute: num(iso[5]),
+      second: iso[4] === undefined ? null : Number(iso[6] ?? 0),
       offset: iso[4] === undefined ? null : parseOffset(iso[7]),
     };
   } else {
@@ -82,8 +87,13 @@ export function parseMachineDate(text: string): PageDate | null {
     const month = rfc?.[2] ? MONTHS_EN.indexOf(rfc[2].toLowerCase().slice(0, 3)) + 1 : 0;
     if (rfc && month > 0) {
       d = {
-        year: Number(rfc[3]), month, day: Number(rfc[1]), hour: Number(rfc[4]),
-        minute: Number(rfc[5]), second: Number(rfc[6] ?? 0), offset: parseOffset(rfc[7]),
+        year: Number(rfc[3]),
+        month,
+        day: Number(rfc[1]),
+        hour: Number(rfc[4]),
+        minute: Number(rfc[5]),
+        second: Number(rfc[6] ?? 0),
+        offset: parseOffset(rfc[7]),
       };
     }
   }

@@ -41,7 +41,9 @@ const MONTH_NAMES: Readonly<Record<string, number>> = (() => {
   return names;
 })();
 
-const MONTH = `(${Object.keys(MONTH_NAMES).sort((a, b) => b.length - a.length).join('|')})\\.?`;
+const MONTH = `(${Object.keys(MONTH_NAMES)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?`;
 // A time after a date: "05:48", "5.48", "05h48", "5:48 PM", "05:48 Uhr", joined by
 // ",", "à", "um", "at", "alle", "a las", "-", "|" or "·".
 const TIME = String.raw`(?:\s*(?:,|-|–|\||·)?\s*(?:à|a|um|at|alle|ore|a\s+las|las|kl\.?)?\s*(\d{1,2})\s*[:h.]\s*(\d{2})(?:\s*(am|pm|a\.m\.|p\.m\.))?(?:\s*(?:uhr|h))?)?`;
@@ -51,7 +53,8 @@ const START = String.raw`(?:(?<![\d.])|(?<=\d[:h]\d{2}))`;
 const NUMERIC_DMY = new RegExp(`${START}(\\d{1,2})[./](\\d{1,2})[./](\\d{4}|\\d{2}(?!\\d))${TIME}`, 'giu');
 const NUMERIC_YMD = new RegExp(`${START}(\\d{4})-(\\d{2})-(\\d{2})(?:T|\\s+|,\\s*)?${TIME}`, 'giu');
 const DAY_MONTH_YEAR = new RegExp(
-  `${START}(\\d{1,2})(?:er|º|°)?\\.?\\s*(?:de\\s+)?${MONTH}\\s*(?:de\\s+)?(\\d{4})${TIME}`, 'giu',
+  `${START}(\\d{1,2})(?:er|º|°)?\\.?\\s*(?:de\\s+)?${MONTH}\\s*(?:de\\s+)?(\\d{4})${TIME}`,
+  'giu',
 );
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, 'giu');
 
@@ -80,8 +83,13 @@ function withTime(year: number, month: number, day: number, h?: string, m?: stri
     else if (pm) hour += 12;
   }
   return {
-    year, month, day, hour, minute: m === undefined ? null : Number(m),
-    second: hour === null ? null : 0, offset: null,
+    year,
+    month,
+    day,
+    hour,
+    minute: m === undefined ? null : Number(m),
+    second: hour === null ? null : 0,
+    offset: null,
   };
 }
 

@@ -29,16 +29,47 @@ interface Candidate {
 const TRUST = { jsonLd: 6, microdata: 5, meta: 4, timeElement: 3, text: 2, url: 1 } as const;
 
 const META_PUBLISHED = [
-  'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished',
-  'publishdate', 'publish-date', 'publish_date', 'pubdate', 'parsely-pub-date', 'sailthru.date',
-  'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created', 'dc.date', 'dcterms.date',
-  'article.published', 'published_time', 'cxenseparse:recs:publishtime', 'date', 'citation_publication_date',
-  'citation_date', 'originalpublicationdate', 'article_date_original', 'creation_date', 'release_date',
+  'article:published_time',
+  'og:article:published_time',
+  'og:published_time',
+  'datepublished',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'pubdate',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'dc.date',
+  'dcterms.date',
+  'article.published',
+  'published_time',
+  'cxenseparse:recs:publishtime',
+  'date',
+  'citation_publication_date',
+  'citation_date',
+  'originalpublicationdate',
+  'article_date_original',
+  'creation_date',
+  'release_date',
 ];
 const META_MODIFIED = [
-  'article:modified_time', 'og:updated_time', 'og:article:modified_time', 'datemodified',
-  'modified_time', 'dcterms.modified', 'dc.date.modified', 'last-modified', 'lastmod',
-  'article.updated', 'parsely-updated', 'sailthru.updated', 'revised',
+  'article:modified_time',
+  'og:updated_time',
+  'og:article:modified_time',
+  'datemodified',
+  'modified_time',
+  'dcterms.modified',
+  'dc.date.modified',
+  'last-modified',
+  'lastmod',
+  'article.updated',
+  'parsely-updated',
+  'sailthru.updated',
+  'revised',
 ];
 
 function fromJsonLd(doc: Document): Candidate[] {
@@ -46,7 +77,9 @@ function fromJsonLd(doc: Document): Candidate[] {
   // Articles come before mere web pages, and the first article before the others.
   findJsonLdArticles(doc).forEach((article, rank) => {
     const pairs: [string, DateRole][] = [
-      ['datePublished', 'published'], ['dateCreated', 'published'], ['uploadDate', 'published'],
+      ['datePublished', 'published'],
+      ['dateCreated', 'published'],
+      ['uploadDate', 'published'],
       ['dateModified', 'modified'],
     ];
     for (const [key, role] of pairs) {
@@ -70,7 +103,8 @@ function fromMicrodata(doc: Document): Candidate[] {
     const date = parseMachineDate(machineValue(el));
     const modified = (el.getAttribute('itemprop') ?? '').includes('dateModified');
     const key = modified ? 'dateModified' : 'datePublished';
-    if (date) out.push({ date, role: modified ? 'modified' : 'published', source: `microdata:${key}`, trust: TRUST.microdata });
+    if (date)
+      out.push({ date, role: modified ? 'modified' : 'published', source: `microdata:${key}`, trust: TRUST.microdata });
   }
   return out;
 }
@@ -78,8 +112,18 @@ function fromMicrodata(doc: Document): Candidate[] {
 function fromMeta(doc: Document): Candidate[] {
   const out: Candidate[] = [];
   for (const el of Array.from(doc.querySelectorAll('meta[content]'))) {
-    const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv') ?? '').toLowerCase();
-    const role: DateRole | null = META_PUBLISHED.includes(name) ? 'published' : META_MODIFIED.includes(name) ? 'modified' : null;
+    const name = (
+      el.getAttribute('property') ??
+      el.getAttribute('name') ??
+      el.getAttribute('itemprop') ??
+      el.getAttribute('http-equiv') ??
+      ''
+    ).toLowerCase();
+    const role: DateRole | null = META_PUBLISHED.includes(name)
+      ? 'published'
+      : META_MODIFIED.includes(name)
+        ? 'modified'
+        : null;
     const date = role ? parseMachineDate(el.getAttribute('content') ?? '') : null;
     // Earlier names in each list are the more specific ones.
     const list = role === 'published' ? META_PUBLISHED : META_MODIFIED;
@@ -97,7 +141,8 @@ function fromTimeElements(region: Element): Candidate[] {
     const date = parseMachineDate(el.getAttribute('datetime') ?? '');
     if (!date) continue;
     const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`;
-    const role: DateRole = MODIFIED_HINT.test(hint) || out.some((c) => c.role === 'published') ? 'modified' : 'published';
+    const role: DateRole =
+      MODIFIED_HINT.test(hint) || out.some((c) => c.role === 'published') ? 'modified' : 'published';
     out.push({ date, role, source: 'time[datetime]', trust: TRUST.timeElement });
   }
   return out;
@@ -134,7 +179,8 @@ function fromText(region: Element, monthFirst: boolean): Candidate[] {
   for (const { date, role } of found) {
     // Unlabelled dates in a header: the first is the publication, a later one the update.
     const first = out.find((c) => c.role === 'published');
-    const inferred: DateRole = role ?? (first && wallClockMs(date) > wallClockMs(first.date) ? 'modified' : 'published');
+    const inferred: DateRole =
+      role ?? (first && wallClockMs(date) > wallClockMs(first.date) ? 'modified' : 'published');
     if (!role && inferred === 'published' && first) continue;
     out.push({ date, role: inferred, source: 'text:header', trust: TRUST.text });
   }
@@ -162,7 +208,13 @@ function best(candidates: Candidate[], role: DateRole): Candidate | null {
   if (!top) return null;
   if (top.date.hour !== null) return top;
   // A bare day from a trusted source, completed by a less trusted source's time on the same day.
-  const timed = ofRole.find((c) => c.date.hour !== null && c.date.year === top.date.year && c.date.month === top.date.month && c.date.day === top.date.day);
+  const timed = ofRole.find(
+    (c) =>
+      c.date.hour !== null &&
+      c.date.year === top.date.year &&
+      c.date.month === top.date.month &&
+      c.date.day === top.date.day,
+  );
   return timed ? { ...timed, source: `${top.source} + ${timed.source}` } : top;
 }
 
@@ -202,7 +254,10 @@ function withZone(chosen: Candidate, all: Candidate[], context: PageContext): Ti
   }
   const withOffset = all.find((c) => c.date.offset !== null && c.date.hour !== null);
   if (withOffset && withOffset.date.offset !== null) {
-    return { iso: toIso({ ...date, offset: withOffset.date.offset }), source: `${chosen.source}, offset from ${withOffset.source}` };
+    return {
+      iso: toIso({ ...date, offset: withOffset.date.offset }),
+      source: `${chosen.source}, offset from ${withOffset.source}`,
+    };
   }
   return { iso: toIso(date), source: `${chosen.source}, no time zone on the page` };
 }

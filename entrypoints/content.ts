@@ -9,7 +9,8 @@ import { answerContentRequest } from '@/utils/content-answers';
 export default defineContentScript({
   registration: 'runtime',
   main(ctx) {
-    const listener = (message: unknown): Promise<unknown> | undefined => answerContentRequest(message, document, location.href);
+    const listener = (message: unknown): Promise<unknown> | undefined =>
+      answerContentRequest(message, document, location.href);
     browser.runtime.onMessage.addListener(listener);
     // An extension update or reload invalidates this copy; the next click injects a fresh one.
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));

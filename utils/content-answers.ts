@@ -17,7 +17,11 @@ export function analyzePage(doc: Document, url: string, whole: boolean): Analyze
 }
 
 /** Undefined for messages that are not ours, so other listeners may answer them. */
-export function answerContentRequest(message: unknown, doc: Document, url: string): Promise<AnalyzeResponse | PingResponse> | undefined {
+export function answerContentRequest(
+  message: unknown,
+  doc: Document,
+  url: string,
+): Promise<AnalyzeResponse | PingResponse> | undefined {
   if (!isContentRequest(message)) return undefined;
   if (message.type === 'popup→content:ping') return Promise.resolve({ pong: true });
   return Promise.resolve(analyzePage(doc, url, message.whole));

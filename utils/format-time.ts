@@ -30,7 +30,9 @@ function offsetName(minutes: number): string {
 
 /** The zone's offset at an instant, in minutes. */
 function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(
+    new Date(instant),
+  );
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
@@ -40,7 +42,9 @@ export function formatTimestamp(iso: string, locale: string, timeZone: string): 
   const dateStyle = { day: 'numeric', month: 'short', year: 'numeric' } as const;
   if (BARE_DAY.test(iso)) {
     // A day alone is the page's day: no zone conversion, which could shift it.
-    const text = new Intl.DateTimeFormat(locale, { ...dateStyle, timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    const text = new Intl.DateTimeFormat(locale, { ...dateStyle, timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
     return { text, pageText: null, instant: null };
   }
   const full = { ...dateStyle, hour: '2-digit', minute: '2-digit' } as const;
@@ -79,7 +83,12 @@ export function formatRelative(instant: number, now: number, locale: string): st
   const seconds = (instant - now) / 1000;
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const steps: [number, Intl.RelativeTimeFormatUnit][] = [
-    [60, 'second'], [3600, 'minute'], [86400, 'hour'], [604800, 'day'], [2629800, 'week'], [31557600, 'month'],
+    [60, 'second'],
+    [3600, 'minute'],
+    [86400, 'hour'],
+    [604800, 'day'],
+    [2629800, 'week'],
+    [31557600, 'month'],
   ];
   let divisor = 1;
   for (const [limit, unit] of steps) {

@@ -18,9 +18,7 @@ export function isRestrictedUrl(url: string): boolean {
 }
 
 export type Access =
-  | { kind: 'ready' }
-  | { kind: 'unsupported'; detail: string }
-  | { kind: 'needs-permission'; origin: string | null };
+  { kind: 'ready' } | { kind: 'unsupported'; detail: string } | { kind: 'needs-permission'; origin: string | null };
 
 async function ping(tabId: number): Promise<boolean> {
   try {
@@ -47,7 +45,8 @@ export async function ensureContentScript(tabId: number, tabUrl: string | undefi
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Chrome: "Cannot access contents of the page…"; Firefox: "Missing host permission for the tab".
-    const missingGrant = /permission|cannot access contents/i.test(message) && !/chrome:|extensions gallery|about:/i.test(message);
+    const missingGrant =
+      /permission|cannot access contents/i.test(message) && !/chrome:|extensions gallery|about:/i.test(message);
     if (missingGrant) return { kind: 'needs-permission', origin: originPattern(tabUrl) };
     return { kind: 'unsupported', detail: message };
   }
@@ -61,6 +60,7 @@ export function requestSiteAccess(origin: string): Promise<boolean> {
 export async function requestAnalysis(tabId: number, whole: boolean): Promise<AnalyzeResponse> {
   const request: ContentRequest = { type: 'popup→content:analyze', whole };
   const answer: unknown = await browser.tabs.sendMessage(tabId, request);
-  if (!isAnalyzeResponse(answer)) return { ok: false, reason: 'error', message: 'The page sent back something Lede did not expect.' };
+  if (!isAnalyzeResponse(answer))
+    return { ok: false, reason: 'error', message: 'The page sent back something Lede did not expect.' };
   return answer;
 }

@@ -13,8 +13,14 @@ const isNullableString: Check = (v) => v === null || isString(v);
 const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
 const isNullableNumber: Check = (v) => v === null || isNumber(v);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const arrayOf = (item: Check, max = 10_000): Check => (v) => Array.isArray(v) && v.length <= max && v.every(item);
-const shape = (fields: Record<string, Check>): Check => (v) => isObject(v) && Object.entries(fields).every(([k, check]) => check(v[k]));
+const arrayOf =
+  (item: Check, max = 10_000): Check =>
+  (v) =>
+    Array.isArray(v) && v.length <= max && v.every(item);
+const shape =
+  (fields: Record<string, Check>): Check =>
+  (v) =>
+    isObject(v) && Object.entries(fields).every(([k, check]) => check(v[k]));
 
 const timestamp: Check = (v) => v === null || shape({ iso: isString, source: isString })(v as Timestamp);
 
@@ -45,5 +51,7 @@ export function isArticleReport(value: unknown): value is ArticleReport {
 export function isAnalyzeResponse(value: unknown): value is AnalyzeResponse {
   if (!isObject(value)) return false;
   if (value.ok === true) return isArticleReport(value.report);
-  return value.ok === false && (value.reason === 'not-article' || (value.reason === 'error' && isString(value.message)));
+  return (
+    value.ok === false && (value.reason === 'not-article' || (value.reason === 'error' && isString(value.message)))
+  );
 }

@@ -17,7 +17,9 @@ type View =
 /** The tab the popup is about: `?tabId=` (popup opened as a page, as in tests), else the active tab. */
 async function targetTab(): Promise<{ id: number; url: string | undefined } | null> {
   const param = new URLSearchParams(location.search).get('tabId');
-  const tab = param ? await browser.tabs.get(Number(param)) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab = param
+    ? await browser.tabs.get(Number(param))
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }
 
@@ -36,34 +38,57 @@ export function App() {
   const [view, setView] = useState<View>({ state: 'loading' });
   const run = useCallback((whole: boolean) => {
     setView({ state: 'loading' });
-    load(whole).then(setView, (error: unknown) => setView({ state: 'error', message: error instanceof Error ? error.message : String(error) }));
+    load(whole).then(setView, (error: unknown) =>
+      setView({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
   }, []);
   useEffect(() => run(false), [run]);
 
   const grant = (origin: string): void => {
     // Called straight from the click: browsers only show the request for a user gesture.
-    requestSiteAccess(origin).then((granted) => granted && run(false), (error: unknown) => setView({ state: 'error', message: String(error) }));
+    requestSiteAccess(origin).then(
+      (granted) => granted && run(false),
+      (error: unknown) => setView({ state: 'error', message: String(error) }),
+    );
   };
 
   return (
     <main data-testid="popup" data-state={view.state} aria-busy={view.state === 'loading'}>
       {view.state === 'loading' ? <Skeleton /> : null}
-      {view.state === 'ready' ? <ReportView report={view.report} locale={uiLocale()} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone} now={Date.now()} /> : null}
+      {view.state === 'ready' ? (
+        <ReportView
+          report={view.report}
+          locale={uiLocale()}
+          timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+          now={Date.now()}
+        />
+      ) : null}
       {view.state === 'not-article' ? (
         <StateMessage title={t('notArticleTitle')} body={t('notArticleBody')}>
-          <button type="button" data-testid="try-anyway" onClick={() => run(true)}>{t('tryAnyway')}</button>
+          <button type="button" data-testid="try-anyway" onClick={() => run(true)}>
+            {t('tryAnyway')}
+          </button>
         </StateMessage>
       ) : null}
       {view.state === 'unsupported' ? <StateMessage title={t('unsupportedTitle')} body={t('unsupportedBody')} /> : null}
       {view.state === 'needs-permission' ? (
-        <StateMessage title={t('needsPermissionTitle')} body={view.origin ? t('needsPermissionBody') : t('needsPermissionNoSite')}>
-          {view.origin ? <button type="button" data-testid="grant-access" onClick={() => grant(view.origin as string)}>{t('grantAccess')}</button> : null}
+        <StateMessage
+          title={t('needsPermissionTitle')}
+          body={view.origin ? t('needsPermissionBody') : t('needsPermissionNoSite')}
+        >
+          {view.origin ? (
+            <button type="button" data-testid="grant-access" onClick={() => grant(view.origin as string)}>
+              {t('grantAccess')}
+            </button>
+          ) : null}
         </StateMessage>
       ) : null}
       {view.state === 'error' ? (
         <StateMessage title={t('errorTitle')} body={t('errorBody')}>
           <code class="error-detail">{view.message}</code>
-          <button type="button" onClick={() => run(false)}>{t('retry')}</button>
+          <button type="button" onClick={() => run(false)}>
+            {t('retry')}
+          </button>
         </StateMessage>
       ) : null}
     </main>

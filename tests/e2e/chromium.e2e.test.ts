@@ -74,13 +74,16 @@ describe('Lede popup in Chromium', () => {
   }
 
   test('a section front shows not-article, and "try anyway" analyses the whole page', async () => {
+    const whole = await analyzeWithCli(fixtureFile(NOT_AN_ARTICLE_FIXTURE), ['--whole']);
+    expect(whole.readerable).toBe(false);
+    expect(whole.title).toBeTruthy();
     const popup = await popupOver(served(NOT_AN_ARTICLE_FIXTURE));
     await withScreenshot(popup, BROWSER, 'not-article', async () => {
       const state = await waitForPopupState(popup);
       expect(state, await describePopup(popup)).toBe('not-article');
       const after = await clickAndSettle(popup, 'try-anyway', 'not-article');
       expect(after, await describePopup(popup)).toBe('ready');
-      expect((await readPopupReport(popup)).title).toBeTruthy();
+      expect((await readPopupReport(popup)).title).toBe(whole.title);
     });
   });
 

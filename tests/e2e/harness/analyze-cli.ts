@@ -14,6 +14,7 @@ export interface CliTimestamp {
 /** The fields of the CLI's JSON line that the e2e tests compare; the line has more. */
 export interface CliReport {
   file: string;
+  readerable: boolean;
   title: string | null;
   published: CliTimestamp | null;
   modified: CliTimestamp | null;
@@ -21,10 +22,11 @@ export interface CliReport {
   error?: string;
 }
 
-export async function analyzeWithCli(fixturePath: string): Promise<CliReport> {
+/** `flags` e.g. `['--whole']`, as the popup's "try anyway" analyses the whole page. */
+export async function analyzeWithCli(fixturePath: string, flags: readonly string[] = []): Promise<CliReport> {
   // The project's own tsx, not a global one: same TypeScript handling as `npm run analyze`.
   const tsx = path.resolve('node_modules/.bin/tsx');
-  const { stdout, stderr } = await execFileAsync(tsx, ['cli/analyze.ts', fixturePath], { timeout: 60_000 });
+  const { stdout, stderr } = await execFileAsync(tsx, ['cli/analyze.ts', ...flags, fixturePath], { timeout: 60_000 });
   const lines = stdout.split('\n').filter((line) => line.trim() !== '');
   if (lines.length !== 1) {
     throw new Error(`E2E: analyze printed ${lines.length} lines for one file:\n${stdout}\nstderr:\n${stderr}`);

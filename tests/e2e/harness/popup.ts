@@ -84,10 +84,16 @@ export async function withScreenshot(
 
 /** Clicks a control and waits for the popup to leave `fromState` and settle again. */
 export async function clickAndSettle(popup: Page, testId: string, fromState: PopupState): Promise<PopupState> {
-  await popup.click(`[data-testid="${testId}"]`);
-  await popup.waitForSelector(
-    `[data-testid="popup"]:not([data-state="${fromState}"]):not([data-state="loading"])`,
-    { timeout: 20_000 },
-  );
+  const control = await popup.$(`[data-testid="${testId}"]`);
+  if (!control) throw new Error(`E2E: no [data-testid="${testId}"] in the popup (${await describePopup(popup)})`);
+  await control.click();
+  try {
+    await popup.waitForSelector(
+      `[data-testid="popup"]:not([data-state="${fromState}"]):not([data-state="loading"])`,
+      { timeout: 20_000 },
+    );
+  } catch (error) {
+    throw new Error(`E2E: after clicking ${testId}, the popup stayed in ${await describePopup(popup)}`, { cause: error });
+  }
   return waitForPopupState(popup);
 }

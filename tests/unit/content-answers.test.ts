@@ -1,0 +1,59 @@
+/** What the content script answers the popup, on real pages, and how the popup checks it. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzePage, answerContentRequest } from '@/utils/content-answers';
+import { isAnalyzeResponse, isArticleReport } from '@/utils/validate-report';
+import { loadPage, ROOT, SEED_DIR } from '../support/pages';
+
+const seed = (): Document =>
+  loadPage(path.join(SEED_DIR, 'watson-visible-times.html'), 'http://127.0.0.1:8080/seed/watson-visible-times.html');
+const notArticle = (): Document => loadPage(path.join(ROOT, 'tests/fixtures/pages/not-an-article.html'));
+
+describe('content script answers', () => {
+  it('answers an analyze request on the seed page with a report that passes the popup’s check', async () => {
+    const answer = await answerContentRequest(
+      { type: 'popup→content:analyze', whole: false },
+      seed(),
+      'http://127.0.0.1:8080/seed/',
+    );
+    expect(isAnalyzeResponse(answer)).toBe(true);
+    expect(answer).toMatchObject({
+      ok: true,
+      report: { title: 'Poutine envoie des milliers de Nord-Coréens à Koursk en urgence' },
+    });
+  });
+
+  it('says "not an article" without parsing, unless asked to try anyway', () => {
+    expect(analyzePage(notArticle(), 'http://127.0.0.1/', false)).toEqual({ ok: false, reason: 'not-article' });
+    const whole = analyzePage(notArticle(), 'http://127.0.0.1/', true);
+    expect(whole.ok && whole.report.extraction).toBe('whole');
+  });
+
+  it('answers pings and leaves messages that are not ours to other listeners', async () => {
+    expect(await answerContentRequest({ type: 'popup→content:ping' }, seed(), '')).toEqual({ pong: true });
+    expect(answerContentRequest({ type: 'something-else' }, seed(), '')).toBeUndefined();
+    expect(answerContentRequest({ type: 'popup→content:analyze', whole: 'yes' }, seed(), '')).toBeUndefined();
+    expect(answerContentRequest(null, seed(), '')).toBeUndefined();
+  });
+});
+
+describe('the popup’s check of what a page sends', () => {
+  const answer = analyzePage(seed(), 'http://127.0.0.1/', false);
+  const report = answer.ok ? answer.report : null;
+
+  it('accepts a real report', () => {
+    expect(isArticleReport(report)).toBe(true);
+  });
+
+  it.each([
+    ['a missing field', { ...report, title: undefined }],
+    ['a wrong type', { ...report, summary: 'one sentence' }],
+    ['an object instead of text', { ...report, byline: { toString: 'x' } }],
+    ['a bad timestamp', { ...report, published: { iso: 1 } }],
+    ['an unknown extraction mode', { ...report, extraction: 'magic' }],
+    ['a non-finite number', { ...report, wordCount: Number.NaN }],
+  ])('rejects %s', (_name, bad) => {
+    expect(isArticleReport(bad)).toBe(false);
+    expect(isAnalyzeResponse({ ok: true, report: bad })).toBe(false);
+  });
+});
