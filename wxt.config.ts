@@ -10,7 +10,8 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   zip: {
-    excludeSources: ['tests/e2e/screenshots/**', '.tmp/**', '*.log'],
+    // Reviewers rebuild from this: sources, lockfile and configs; tests and CI are not needed.
+    excludeSources: ['tests/**', '.ci/**', '.tmp/**', '*.log', 'scripts/install-browsers.sh'],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

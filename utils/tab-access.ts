@@ -30,9 +30,11 @@ async function ping(tabId: number): Promise<boolean> {
   }
 }
 
+/** The site's match pattern. Match patterns have no port: Firefox grants "http://h:8080/*" yet still refuses the tab. */
 function originPattern(url: string | undefined): string | null {
   if (!url || !/^https?:/i.test(url)) return null;
-  return `${new URL(url).origin}/*`;
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
 }
 
 /** Injects the content script once per page; a second click finds it already listening. */

@@ -5,13 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { analyzeWithCli } from './harness/analyze-cli';
 import { NOT_AN_ARTICLE_FIXTURE, SEED_CASES, SEED_EXPECTED, fixtureFile } from './harness/cases';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
-import {
-  clickAndSettle,
-  describePopup,
-  readPopupReport,
-  waitForPopupState,
-  withScreenshot,
-} from './harness/popup';
+import { clickAndSettle, describePopup, readPopupReport, waitForPopupState, withScreenshot } from './harness/popup';
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const BROWSER = 'chromium';
@@ -53,7 +47,7 @@ describe('Lede popup in Chromium', () => {
   }
 
   for (const seed of SEED_CASES) {
-    test(`${seed.name}: shows the title and both timestamps the CLI reports`, async () => {
+    test(`${seed.name}: shows what the CLI reports (title, byline, site, both timestamps, summary)`, async () => {
       const cli = await analyzeWithCli(fixtureFile(seed.fixture));
       expect(cli.title).toBe(SEED_EXPECTED.title);
       expect(cli.published?.iso).toBe(SEED_EXPECTED.published);
@@ -67,8 +61,10 @@ describe('Lede popup in Chromium', () => {
         expect(shown.title).toBe(cli.title);
         expect(shown.published).toBe(cli.published?.iso);
         expect(shown.modified).toBe(cli.modified?.iso);
+        expect(shown.byline).toBe(cli.byline);
+        expect(shown.site).toBe(cli.siteName);
         expect(shown.summary.length).toBeGreaterThanOrEqual(1);
-        expect(shown.summary.every((sentence) => sentence.length > 0)).toBe(true);
+        expect(shown.summary).toEqual(cli.summary);
       });
     });
   }

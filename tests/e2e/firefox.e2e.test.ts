@@ -1,20 +1,12 @@
 // Lede in Firefox. The toolbar popup cannot be opened under automation here, so the popup runs
-// in a tab as popup.html?tabId=N. Then there is no activeTab grant, so Lede must first ask for
-// the site (needs-permission), and the click on "grant-access" is the user gesture that
-// permissions.request() requires; the pref set in the harness grants it without a prompt.
+// in a tab as popup.html?tabId=N, after the harness has given the news tab the activeTab grant
+// that a click on Lede's button gives (see grantActiveTabAsOnClick).
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { analyzeWithCli } from './harness/analyze-cli';
 import { NOT_AN_ARTICLE_FIXTURE, SEED_CASES, SEED_EXPECTED, fixtureFile } from './harness/cases';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
-import {
-  clickAndSettle,
-  describePopup,
-  readPopupReport,
-  waitForPopupState,
-  withScreenshot,
-  type PopupState,
-} from './harness/popup';
+import { clickAndSettle, describePopup, readPopupReport, waitForPopupState, withScreenshot } from './harness/popup';
 import { startFixtureServer, type FixtureServer } from './harness/server';
 
 const BROWSER = 'firefox';
@@ -48,22 +40,15 @@ describe('Lede popup in Firefox (popup in a tab)', () => {
     return server.url(fixture);
   }
 
-  async function popupForTab(url: string): Promise<Page> {
+  async function popupForTab(url: string, clicked = true): Promise<Page> {
     if (!firefox) throw new Error('Firefox did not start');
-    const { popup } = await firefox.openPopupForTab(url);
+    const { popup } = await firefox.openPopupForTab(url, { clicked });
     openedPages.push(popup);
     return popup;
   }
 
-  /** Expects the permission step, grants it with a real click, and returns the next state. */
-  async function grantAccess(popup: Page): Promise<PopupState> {
-    const first = await waitForPopupState(popup);
-    expect(first, await describePopup(popup)).toBe('needs-permission');
-    return clickAndSettle(popup, 'grant-access', 'needs-permission');
-  }
-
   for (const seed of SEED_CASES) {
-    test(`${seed.name}: after granting the site, shows the title and both timestamps the CLI reports`, async () => {
+    test(`${seed.name}: shows what the CLI reports (title, byline, site, both timestamps, summary)`, async () => {
       const cli = await analyzeWithCli(fixtureFile(seed.fixture));
       expect(cli.title).toBe(SEED_EXPECTED.title);
       expect(cli.published?.iso).toBe(SEED_EXPECTED.published);
@@ -71,14 +56,16 @@ describe('Lede popup in Firefox (popup in a tab)', () => {
 
       const popup = await popupForTab(served(seed.fixture));
       await withScreenshot(popup, BROWSER, seed.name, async () => {
-        const state = await grantAccess(popup);
+        const state = await waitForPopupState(popup);
         expect(state, await describePopup(popup)).toBe('ready');
         const shown = await readPopupReport(popup);
         expect(shown.title).toBe(cli.title);
         expect(shown.published).toBe(cli.published?.iso);
         expect(shown.modified).toBe(cli.modified?.iso);
+        expect(shown.byline).toBe(cli.byline);
+        expect(shown.site).toBe(cli.siteName);
         expect(shown.summary.length).toBeGreaterThanOrEqual(1);
-        expect(shown.summary.every((sentence) => sentence.length > 0)).toBe(true);
+        expect(shown.summary).toEqual(cli.summary);
       });
     });
   }
@@ -89,7 +76,7 @@ describe('Lede popup in Firefox (popup in a tab)', () => {
     expect(whole.title).toBeTruthy();
     const popup = await popupForTab(served(NOT_AN_ARTICLE_FIXTURE));
     await withScreenshot(popup, BROWSER, 'not-article', async () => {
-      const state = await grantAccess(popup);
+      const state = await waitForPopupState(popup);
       expect(state, await describePopup(popup)).toBe('not-article');
       const after = await clickAndSettle(popup, 'try-anyway', 'not-article');
       expect(after, await describePopup(popup)).toBe('ready');
@@ -97,19 +84,24 @@ describe('Lede popup in Firefox (popup in a tab)', () => {
     });
   });
 
-  // addons.mozilla.org is on Firefox's restricted-domains list: no extension may script it,
-  // even with the host permission. There is no network here, so the tab shows Firefox's error
-  // page, but the tab's URL stays https://addons.mozilla.org/…, which is what Lede sees.
-  // Firefox refuses tabs.create for privileged pages (about:config, about:robots, data:), and
-  // without "tabs" or a host permission the popup cannot read the tab's URL, so Lede can only
-  // learn that the site is restricted once the reader has granted it: needs-permission comes
-  // first, then unsupported.
-  test('addons.mozilla.org shows unsupported once Lede can see the URL', async () => {
+  // addons.mozilla.org is on Firefox's restricted-domains list: no extension may script it. There
+  // is no network here, so the tab shows Firefox's error page, but its URL stays
+  // https://addons.mozilla.org/…, which is what Lede sees with the activeTab grant. (Firefox
+  // refuses tabs.create for privileged pages such as about:config, so they cannot be opened here.)
+  test('addons.mozilla.org shows unsupported', async () => {
     const popup = await popupForTab('https://addons.mozilla.org/fr/firefox/');
     await withScreenshot(popup, BROWSER, 'unsupported', async () => {
-      let state = await waitForPopupState(popup);
-      if (state === 'needs-permission') state = await clickAndSettle(popup, 'grant-access', 'needs-permission');
+      const state = await waitForPopupState(popup);
       expect(state, await describePopup(popup)).toBe('unsupported');
+    });
+  });
+
+  test('without the click on its button, Lede explains how to give it the page', async () => {
+    const popup = await popupForTab(served(SEED_CASES[0]?.fixture ?? ''), false);
+    await withScreenshot(popup, BROWSER, 'needs-permission', async () => {
+      const state = await waitForPopupState(popup);
+      expect(state, await describePopup(popup)).toBe('needs-permission');
+      expect(await describePopup(popup)).toContain('click Lede’s toolbar button');
     });
   });
 });

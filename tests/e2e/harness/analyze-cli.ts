@@ -16,9 +16,11 @@ export interface CliReport {
   file: string;
   readerable: boolean;
   title: string | null;
+  byline: string | null;
+  siteName: string | null;
   published: CliTimestamp | null;
   modified: CliTimestamp | null;
-  summary?: string[];
+  summary: string[];
   error?: string;
 }
 

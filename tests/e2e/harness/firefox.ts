@@ -1,6 +1,7 @@
 // Firefox ESR driven over WebDriver BiDi, with the Lede build installed as a temporary add-on.
 // Firefox cannot open the real toolbar popup under automation (triggerExtensionAction is
-// unsupported over BiDi), so the popup is opened in a tab as `popup.html?tabId=N`.
+// unsupported over BiDi), so the popup is opened in a tab as `popup.html?tabId=N`, after the
+// news tab has been given the activeTab grant that the reader's click on the button gives.
 // Launch options follow /work/shared/docs/e2e-recipe.md §5, where each one was checked.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,8 +17,11 @@ export interface FirefoxSession {
   readonly extensionOrigin: string;
   /** Opens an extension page in a new tab (see navigateExtensionPage for why not goto). */
   openExtensionPage(pathAndQuery: string): Promise<Page>;
-  /** Opens `url` in a background tab, then the popup for that tab in another tab. */
-  openPopupForTab(url: string): Promise<{ popup: Page; tabId: number }>;
+  /**
+   * Opens `url` in a tab, gives it the activeTab grant of a click on Lede's button (unless
+   * `clicked` is false), then opens the popup for that tab in another tab.
+   */
+  openPopupForTab(url: string, options?: { clicked?: boolean }): Promise<{ popup: Page; tabId: number }>;
   /** Withdraws every host permission granted so far, so each test starts as after install. */
   revokeHostPermissions(): Promise<void>;
   close(): Promise<void>;
@@ -63,6 +67,40 @@ function isNetErrorPageFor(targetUrl: string, requestedUrl: string): boolean {
   return new URLSearchParams(targetUrl.slice('about:neterror?'.length)).get('u') === requestedUrl;
 }
 
+/** Puppeteer's BiDi connection; `send` is public on it but untyped for Firefox-only parameters. */
+interface BidiConnection {
+  send(method: string, params: Record<string, unknown>): Promise<{ result: unknown }>;
+}
+
+/**
+ * What a click on Lede's toolbar button does for access: the parent process adds the activeTab
+ * permission for the selected tab (Firefox's ext-browserAction calls exactly this
+ * tabManager method on a click). Clicking the button itself from automation opens nothing
+ * (tried: the widget's click(), synthetic mouse events, action.openPopup()), so the harness
+ * makes that one call in the browser's chrome window, which --remote-allow-system-access allows.
+ */
+async function grantActiveTabAsOnClick(browser: Browser, geckoId: string): Promise<void> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: { context: string }[];
+  };
+  const chromeWindow = tree.contexts[0]?.context;
+  if (!chromeWindow) throw new Error('E2E: no Firefox chrome window over BiDi');
+  const expression = `(() => {
+    const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+    const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(geckoId)});
+    extension.tabManager.addActiveTabPermission(gBrowser.selectedTab);
+    return gBrowser.selectedBrowser.currentURI.spec;
+  })()`;
+  const { result } = (await connection.send('script.evaluate', {
+    expression,
+    target: { context: chromeWindow },
+    awaitPromise: false,
+  })) as { result: { type: string; exceptionDetails?: { text?: string } } };
+  if (result.type !== 'success')
+    throw new Error(`E2E: activeTab grant failed: ${result.exceptionDetails?.text ?? result.type}`);
+}
+
 async function readGeckoId(extensionDir: string): Promise<string> {
   const manifest = JSON.parse(await readFile(path.join(extensionDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
@@ -90,6 +128,7 @@ export async function launchFirefox(outputDir = '.output/firefox-mv3'): Promise<
       // permissions.request() for optional host permissions is granted without a doorhanger,
       // which headless automation could not click.
       'extensions.webextOptionalPermissionPrompts': false,
+      'extensions.openPopupWithoutUserGesture.enabled': true,
     },
   });
   try {
@@ -111,7 +150,7 @@ export async function launchFirefox(outputDir = '.output/firefox-mv3'): Promise<
     browser,
     extensionOrigin,
     openExtensionPage,
-    async openPopupForTab(url) {
+    async openPopupForTab(url, { clicked = true } = {}) {
       const popup = await openExtensionPage('popup.html');
       // Registered before the tab exists so the event cannot be missed. The tab's status from
       // tabs.get is no use here: a new tab reports "complete" for its initial about:blank.
@@ -120,11 +159,11 @@ export async function launchFirefox(outputDir = '.output/firefox-mv3'): Promise<
         { timeout: 30_000 },
       );
       // tabs.create needs no permission and returns the id (tabs.query({url}) would need "tabs").
-      // Inactive, so the popup tab stays in front as it would be over a real page.
+      // Active, as the page a reader clicks Lede on is.
       const tabId = await popup.evaluate(async (newsUrl) => {
         const tab = await (globalThis as unknown as ExtensionPageGlobals).browser.tabs.create({
           url: newsUrl,
-          active: false,
+          active: true,
         });
         if (tab.id === undefined) throw new Error('tabs.create returned no id');
         return tab.id;
@@ -136,6 +175,7 @@ export async function launchFirefox(outputDir = '.output/firefox-mv3'): Promise<
         const newsPage = await target.asPage();
         await newsPage.waitForFunction(() => document.readyState === 'complete', { timeout: 30_000 });
       }
+      if (clicked) await grantActiveTabAsOnClick(browser, geckoId);
       await navigateExtensionPage(popup, `${extensionOrigin}/popup.html?tabId=${tabId}`);
       return { popup, tabId };
     },

@@ -27,8 +27,10 @@ export async function waitForPopupState(popup: Page, timeout = 20_000): Promise<
 
 /** Text of the popup's error state, to make a wrong state self-explanatory in the failure. */
 export async function describePopup(popup: Page): Promise<string> {
-  return popup.$eval('[data-testid="popup"]', (element) =>
-    `${element.getAttribute('data-state')}: ${(element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300)}`,
+  return popup.$eval(
+    '[data-testid="popup"]',
+    (element) =>
+      `${element.getAttribute('data-state')}: ${(element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300)}`,
   );
 }
 
@@ -88,12 +90,13 @@ export async function clickAndSettle(popup: Page, testId: string, fromState: Pop
   if (!control) throw new Error(`E2E: no [data-testid="${testId}"] in the popup (${await describePopup(popup)})`);
   await control.click();
   try {
-    await popup.waitForSelector(
-      `[data-testid="popup"]:not([data-state="${fromState}"]):not([data-state="loading"])`,
-      { timeout: 20_000 },
-    );
+    await popup.waitForSelector(`[data-testid="popup"]:not([data-state="${fromState}"]):not([data-state="loading"])`, {
+      timeout: 20_000,
+    });
   } catch (error) {
-    throw new Error(`E2E: after clicking ${testId}, the popup stayed in ${await describePopup(popup)}`, { cause: error });
+    throw new Error(`E2E: after clicking ${testId}, the popup stayed in ${await describePopup(popup)}`, {
+      cause: error,
+    });
   }
   return waitForPopupState(popup);
 }

@@ -1,0 +1,52 @@
+/**
+ * Bundle budgets (min+gzip, gzip level 9), checked on the built extensions: the content script
+ * runs on the reader's click, so its size is felt on every use.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const KB = 1024;
+const BUDGETS = { content: 50 * KB, popup: 35 * KB, background: 15 * KB };
+const TARGETS = ['chrome-mv3', 'firefox-mv3'];
+
+const gzipBytes = (file: string): number => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** Every file a popup load fetches: its HTML, then the scripts and styles it links. */
+function popupFiles(dir: string): string[] {
+  const html = readFileSync(path.join(dir, 'popup.html'), 'utf8');
+  const linked = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => path.join(dir, m[1] ?? ''));
+  return [path.join(dir, 'popup.html'), ...linked];
+}
+
+export function bundleSizes(dir: string): Record<keyof typeof BUDGETS, number> {
+  const sum = (files: string[]): number => files.reduce((total, f) => total + gzipBytes(f), 0);
+  const background = path.join(dir, 'background.js');
+  return {
+    content: sum(
+      readdirSync(path.join(dir, 'content-scripts'))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => path.join(dir, 'content-scripts', f)),
+    ),
+    popup: sum(popupFiles(dir)),
+    background: existsSync(background) ? gzipBytes(background) : 0,
+  };
+}
+
+describe.each(TARGETS)('bundle sizes, %s', (target) => {
+  const dir = path.resolve('.output', target);
+
+  it('is built', () => {
+    expect(existsSync(path.join(dir, 'manifest.json')), `run "npm run build" first (${dir})`).toBe(true);
+  });
+
+  it('stays within budget', () => {
+    const sizes = bundleSizes(dir);
+    console.log(`${target} min+gzip bytes:`, JSON.stringify(sizes));
+    expect(sizes.content).toBeGreaterThan(0);
+    expect(sizes.popup).toBeGreaterThan(0);
+    for (const [entry, budget] of Object.entries(BUDGETS))
+      expect(sizes[entry as keyof typeof BUDGETS], entry).toBeLessThanOrEqual(budget);
+  });
+});
