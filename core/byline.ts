@@ -22,7 +22,9 @@ const LEADING_WORDS = /^(by|par|von|por|di|de|text|texte|texto|testo|auteur|auto
 
 function isPlausibleByline(text: string): boolean {
   // Dates and times in the same element mean it is a dateline, not a name.
-  return text.length >= 3 && text.length <= 100 && !/\d{1,2}[.:/]\d{2}|\b(19|20)\d{2}\b/.test(text) && /\p{Lu}/u.test(text);
+  return (
+    text.length >= 3 && text.length <= 100 && !/\d{1,2}[.:/]\d{2}|\b(19|20)\d{2}\b/.test(text) && /\p{Lu}/u.test(text)
+  );
 }
 
 /**
@@ -64,6 +66,7 @@ function jsonLdAuthors(doc: Document): string | null {
 export function extractByline(doc: Document, readabilityByline: string | null): string | null {
   const visible = visibleByline(doc);
   if (!readabilityByline) return visible ?? jsonLdAuthors(doc);
-  if (visible?.startsWith(readabilityByline) && /^\s*[/|,·–-]\s*\S/.test(visible.slice(readabilityByline.length))) return visible;
+  if (visible?.startsWith(readabilityByline) && /^\s*[/|,·–-]\s*\S/.test(visible.slice(readabilityByline.length)))
+    return visible;
   return readabilityByline;
 }
