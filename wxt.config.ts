@@ -21,6 +21,10 @@ export default defineConfig({
     // Never at install: asked per site when the reader chooses to allow Lede there.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      // Changeable in chrome://extensions/shortcuts and Firefox's add-on shortcut settings.
+      'open-reader-view': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_cmdReader__' },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },

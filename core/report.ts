@@ -11,7 +11,17 @@ import { blocksToText } from './blocks';
 import { summarize } from './summary';
 import { countWords, readingMinutes } from './text';
 
+export interface AnalyzedArticle {
+  report: ArticleReport;
+  /** The cleaned article element (in Readability's clone; untrusted page content), for the reader view. */
+  content: Element | null;
+}
+
 export function analyze(doc: Document, options: AnalyzeOptions = {}): ArticleReport {
+  return analyzeArticle(doc, options).report;
+}
+
+export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): AnalyzedArticle {
   const url = options.url ?? null;
   const now = options.now ?? new Date();
   const article = extractArticle(doc, options.whole ?? false);
@@ -26,7 +36,7 @@ export function analyze(doc: Document, options: AnalyzeOptions = {}): ArticleRep
       siteName = null;
     }
   }
-  return {
+  const report: ArticleReport = {
     url,
     readerable: article.readerable,
     lang: article.lang,
@@ -47,6 +57,7 @@ export function analyze(doc: Document, options: AnalyzeOptions = {}): ArticleRep
     figures: [],
     summary: summarize(article.blocks, article.lang),
   };
+  return { report, content: article.content };
 }
 
 export type { ArticleReport, AnalyzeOptions } from './types';

@@ -1,6 +1,7 @@
 /**
  * The one message protocol between the extension's parts. Names say who talks to whom:
- * `popup→content:*` is sent by the popup to the content script in a tab.
+ * `popup→content:*` is sent by an extension page (the popup, or the background for the keyboard
+ * shortcut) to the content script in a tab.
  */
 import type { ArticleReport } from '@/core/types';
 
@@ -14,12 +15,21 @@ export interface PingRequest {
   type: 'popup→content:ping';
 }
 
-export type ContentRequest = AnalyzeRequest | PingRequest;
+/** The report and the cleaned article's HTML, for the reader view. */
+export interface ReaderRequest {
+  type: 'popup→content:reader';
+  whole: boolean;
+}
+
+export type ContentRequest = AnalyzeRequest | PingRequest | ReaderRequest;
 
 export type AnalyzeResponse =
   | { ok: true; report: ArticleReport }
   | { ok: false; reason: 'not-article' }
   | { ok: false; reason: 'error'; message: string };
+
+export type ReaderResponse =
+  { ok: true; report: ArticleReport; html: string | null } | { ok: false; reason: 'error'; message: string };
 
 export interface PingResponse {
   pong: true;
@@ -30,5 +40,5 @@ export function isContentRequest(message: unknown): message is ContentRequest {
   if (typeof message !== 'object' || message === null) return false;
   const { type, whole } = message as { type?: unknown; whole?: unknown };
   if (type === 'popup→content:ping') return true;
-  return type === 'popup→content:analyze' && typeof whole === 'boolean';
+  return (type === 'popup→content:analyze' || type === 'popup→content:reader') && typeof whole === 'boolean';
 }

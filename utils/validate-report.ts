@@ -2,7 +2,7 @@
  * The content script runs inside a page we do not control, so the popup checks what it sends
  * before rendering it (as uBlock Origin treats its content scripts): shape, types and sizes.
  */
-import type { AnalyzeResponse } from './messages';
+import type { AnalyzeResponse, ReaderResponse } from './messages';
 import type { ArticleReport, Timestamp } from '@/core/types';
 
 type Check = (value: unknown) => boolean;
@@ -54,4 +54,11 @@ export function isAnalyzeResponse(value: unknown): value is AnalyzeResponse {
   return (
     value.ok === false && (value.reason === 'not-article' || (value.reason === 'error' && isString(value.message)))
   );
+}
+
+/** The article HTML may be large but is bounded; it is sanitized before it is shown. */
+export function isReaderResponse(value: unknown): value is ReaderResponse {
+  if (!isObject(value)) return false;
+  if (value.ok === true) return isArticleReport(value.report) && (value.html === null || isString(value.html));
+  return value.ok === false && value.reason === 'error' && isString(value.message);
 }

@@ -5,22 +5,29 @@ import { ReportView } from '@/components/ReportView';
 import { StateMessage } from '@/components/StateMessage';
 import { t, uiLocale } from '@/utils/i18n';
 import { ensureContentScript, requestAnalysis, requestSiteAccess } from '@/utils/tab-access';
+import { openReaderView } from '@/utils/reader-launch';
 
 type View =
   | { state: 'loading' }
-  | { state: 'ready'; report: ArticleReport }
+  | { state: 'ready'; report: ArticleReport; tab: TargetTab; whole: boolean }
   | { state: 'not-article' }
   | { state: 'unsupported'; detail: string }
   | { state: 'needs-permission'; origin: string | null }
   | { state: 'error'; message: string };
 
+interface TargetTab {
+  id: number;
+  url: string | undefined;
+  index: number;
+}
+
 /** The tab the popup is about: `?tabId=` (popup opened as a page, as in tests), else the active tab. */
-async function targetTab(): Promise<{ id: number; url: string | undefined } | null> {
+async function targetTab(): Promise<TargetTab | null> {
   const param = new URLSearchParams(location.search).get('tabId');
   const tab = param
     ? await browser.tabs.get(Number(param))
     : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url, index: tab.index };
 }
 
 async function load(whole: boolean): Promise<View> {
@@ -30,7 +37,7 @@ async function load(whole: boolean): Promise<View> {
   if (access.kind === 'unsupported') return { state: 'unsupported', detail: access.detail };
   if (access.kind === 'needs-permission') return { state: 'needs-permission', origin: access.origin };
   const answer = await requestAnalysis(tab.id, whole);
-  if (answer.ok) return { state: 'ready', report: answer.report };
+  if (answer.ok) return { state: 'ready', report: answer.report, tab, whole };
   return answer.reason === 'not-article' ? { state: 'not-article' } : { state: 'error', message: answer.message };
 }
 
@@ -44,6 +51,14 @@ export function App() {
   }, []);
   useEffect(() => run(false), [run]);
 
+  const openReader = (tab: TargetTab, whole: boolean): void => {
+    openReaderView(tab, whole).then(
+      (launch) =>
+        launch.ok ? window.close() : setView({ state: 'error', message: t('readerFailed', launch.message) }),
+      (error: unknown) => setView({ state: 'error', message: String(error) }),
+    );
+  };
+
   const grant = (origin: string): void => {
     // Called straight from the click: browsers only show the request for a user gesture.
     requestSiteAccess(origin).then(
@@ -56,12 +71,19 @@ export function App() {
     <main data-testid="popup" data-state={view.state} aria-busy={view.state === 'loading'}>
       {view.state === 'loading' ? <Skeleton /> : null}
       {view.state === 'ready' ? (
-        <ReportView
-          report={view.report}
-          locale={uiLocale()}
-          timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
-          now={Date.now()}
-        />
+        <>
+          <ReportView
+            report={view.report}
+            locale={uiLocale()}
+            timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+            now={Date.now()}
+          />
+          <div class="actions">
+            <button type="button" data-testid="open-reader" onClick={() => openReader(view.tab, view.whole)}>
+              {t('openReader')}
+            </button>
+          </div>
+        </>
       ) : null}
       {view.state === 'not-article' ? (
         <StateMessage title={t('notArticleTitle')} body={t('notArticleBody')}>

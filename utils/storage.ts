@@ -1,0 +1,63 @@
+/**
+ * Every stored item, declared once, with its fallback and version. The UI watches them, so a
+ * change in one page applies live in the others.
+ */
+import { storage } from 'wxt/utils/storage';
+
+export type ReaderTheme = 'system' | 'light' | 'sepia' | 'dark';
+export type ReaderFont = 'serif' | 'sans';
+
+export interface ReaderSettings {
+  theme: ReaderTheme;
+  font: ReaderFont;
+  /** Body text size in CSS pixels. */
+  fontSize: number;
+  /** Line length in characters (ch). */
+  lineWidth: number;
+  lineHeight: number;
+}
+
+export const READER_DEFAULTS: ReaderSettings = {
+  theme: 'system',
+  font: 'serif',
+  fontSize: 20,
+  lineWidth: 66,
+  lineHeight: 1.6,
+};
+
+export const READER_LIMITS = {
+  fontSize: { min: 14, max: 32, step: 2 },
+  lineWidth: { min: 45, max: 90, step: 7 },
+  lineHeight: { min: 1.3, max: 2, step: 0.15 },
+} as const;
+
+const THEMES: readonly ReaderTheme[] = ['system', 'light', 'sepia', 'dark'];
+const clamp = (value: unknown, { min, max }: { min: number; max: number }, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+
+/** Whatever storage holds (an older version, a hand-edited or corrupted value) becomes valid settings. */
+export function normalizeReaderSettings(value: unknown): ReaderSettings {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<
+    Record<keyof ReaderSettings, unknown>
+  >;
+  return {
+    theme: THEMES.includes(v.theme as ReaderTheme) ? (v.theme as ReaderTheme) : READER_DEFAULTS.theme,
+    font: v.font === 'sans' || v.font === 'serif' ? v.font : READER_DEFAULTS.font,
+    fontSize: clamp(v.fontSize, READER_LIMITS.fontSize, READER_DEFAULTS.fontSize),
+    lineWidth: clamp(v.lineWidth, READER_LIMITS.lineWidth, READER_DEFAULTS.lineWidth),
+    lineHeight: clamp(v.lineHeight, READER_LIMITS.lineHeight, READER_DEFAULTS.lineHeight),
+  };
+}
+
+export const readerSettings = storage.defineItem<ReaderSettings>('local:readerSettings', {
+  fallback: READER_DEFAULTS,
+  version: 1,
+});
+
+/**
+ * The article handed from the tab to its reader view. Session storage: in memory, gone when the
+ * browser closes, never written to disk.
+ */
+export function readerPayloadKey(tabId: number): `session:${string}` {
+  return `session:reader:${tabId}`;
+}
