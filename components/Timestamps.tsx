@@ -18,6 +18,7 @@ function TimeLine({
   timeZone,
   now,
   suffix,
+  sameDayAs,
 }: {
   label: string;
   stamp: Timestamp;
@@ -26,8 +27,9 @@ function TimeLine({
   timeZone: string;
   now: number;
   suffix?: string;
+  sameDayAs?: number | null;
 }) {
-  const shown = formatTimestamp(stamp.iso, locale, timeZone);
+  const shown = formatTimestamp(stamp.iso, locale, timeZone, sameDayAs);
   const hover = [shown.pageText ? t('pageZone', shown.pageText) : '', t('sourceOf', stamp.source)]
     .filter(Boolean)
     .join('\n');
@@ -45,7 +47,10 @@ function TimeLine({
   );
 }
 
-/** "Published 14 Nov 2024, 05:48 · Updated 14 Nov 2024, 10:09, 4 h 21 min later". */
+/**
+ * "Published 14 Nov 2024, 05:48 · 2 days ago" / "Updated 10:09, 4h 21m later": in the reader's
+ * locale and zone; on hover, the page's own time when its zone differs, and where each came from.
+ */
 export function Timestamps({ published, modified, locale, timeZone, now }: Props) {
   if (!published && !modified) return <p class="time-line muted">{t('noDate')}</p>;
   const start = published ? formatTimestamp(published.iso, locale, timeZone).instant : null;
@@ -72,6 +77,7 @@ export function Timestamps({ published, modified, locale, timeZone, now }: Props
           timeZone={timeZone}
           now={now}
           suffix={gap}
+          sameDayAs={start}
         />
       ) : null}
     </div>

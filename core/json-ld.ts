@@ -32,12 +32,19 @@ function collect(value: unknown, out: JsonObject[], depth: number): void {
   }
 }
 
+/** Sites wrap JSON-LD in CDATA or HTML comments for old parsers; JSON.parse wants neither. */
+const WRAPPERS = /^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$/g;
+
+function unwrap(text: string): string {
+  return text.replace(WRAPPERS, '');
+}
+
 /** Article-like objects, true articles before mere web pages. */
 export function findJsonLdArticles(doc: Document): JsonObject[] {
   const found: JsonObject[] = [];
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
     try {
-      collect(JSON.parse(script.textContent ?? ''), found, 0);
+      collect(JSON.parse(unwrap(script.textContent ?? '')), found, 0);
     } catch {
       // Pages ship broken JSON-LD (trailing commas, HTML entities); the other signals remain.
     }

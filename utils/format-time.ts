@@ -38,7 +38,18 @@ function zoneOffset(instant: number, timeZone: string): number {
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
 }
 
-export function formatTimestamp(iso: string, locale: string, timeZone: string): DisplayTime {
+/** The calendar day of an instant in a zone, for "same day" tests. */
+function dayIn(instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+}
+
+/**
+ * `sameDayAs`: an instant (the publication) on whose day, in the reader's zone, only the time is
+ * worth showing: "Updated 10:09" under "Published 14 Nov 2024, 05:48".
+ */
+export function formatTimestamp(iso: string, locale: string, timeZone: string, sameDayAs?: number | null): DisplayTime {
   const dateStyle = { day: 'numeric', month: 'short', year: 'numeric' } as const;
   if (BARE_DAY.test(iso)) {
     // A day alone is the page's day: no zone conversion, which could shift it.
@@ -55,7 +66,12 @@ export function formatTimestamp(iso: string, locale: string, timeZone: string): 
   }
   const instant = Date.parse(iso);
   if (Number.isNaN(instant)) return { text: iso, pageText: null, instant: null };
-  const text = new Intl.DateTimeFormat(locale, { ...full, timeZone }).format(instant);
+  const timeOnly =
+    sameDayAs !== undefined && sameDayAs !== null && dayIn(sameDayAs, timeZone) === dayIn(instant, timeZone);
+  const text = new Intl.DateTimeFormat(
+    locale,
+    timeOnly ? { hour: '2-digit', minute: '2-digit', timeZone } : { ...full, timeZone },
+  ).format(instant);
   const pageOffset = pageOffsetMinutes(iso);
   let pageText: string | null = null;
   if (pageOffset !== null && pageOffset !== zoneOffset(instant, timeZone)) {

@@ -15,6 +15,15 @@ describe('timestamps for people', () => {
     expect(shown.pageText).toBe('Nov 14, 2024, 05:48 AM (UTC+1)');
   });
 
+  it('shows only the time for an update on the day of publication, in the reader’s zone', () => {
+    const published = Date.UTC(2024, 10, 14, 4, 48);
+    expect(formatTimestamp('2024-11-14T10:09:00+01:00', 'en-GB', 'Europe/Zurich', published).text).toBe('10:09');
+    // In Tokyo the update falls on the next day there, so the date is shown.
+    expect(formatTimestamp('2024-11-14T17:09:00+01:00', 'en-GB', 'Asia/Tokyo', published).text).toBe(
+      '15 Nov 2024, 01:09',
+    );
+  });
+
   it('never shifts a bare day or a zone-less time', () => {
     expect(formatTimestamp('2024-11-14', 'en-GB', 'Pacific/Honolulu').text).toBe('14 Nov 2024');
     expect(formatTimestamp('2024-11-14T23:30:00', 'en-GB', 'Asia/Tokyo').text).toBe('14 Nov 2024, 23:30');
