@@ -1,16 +1,20 @@
 import type { ArticleReport } from '@/core/types';
 import { t } from '@/utils/i18n';
 import { Timestamps } from './Timestamps';
+import { QuoteList } from './QuoteList';
+import { FigureList } from './FigureList';
 
 interface Props {
   report: ArticleReport;
+  /** Scroll the page to item `index`: quotes first, then figures. */
+  onReveal?: (index: number) => void;
   locale: string;
   timeZone: string;
   now: number;
 }
 
 /** The report as the popup shows it: who and when first, then what it says. */
-export function ReportView({ report, locale, timeZone, now }: Props) {
+export function ReportView({ report, locale, timeZone, now, onReveal }: Props) {
   const meta = [
     report.byline ? (
       <span data-testid="byline" class="byline">
@@ -49,6 +53,12 @@ export function ReportView({ report, locale, timeZone, now }: Props) {
           <p class="muted">{t('noSummary')}</p>
         )}
       </section>
+      <QuoteList quotes={report.quotes} onReveal={onReveal} />
+      <FigureList
+        figures={report.figures}
+        locale={locale}
+        onReveal={onReveal && ((i) => onReveal(report.quotes.length + i))}
+      />
     </article>
   );
 }

@@ -9,6 +9,7 @@ import { extractByline } from './byline';
 import { extractTimestamps } from './timestamps';
 import { blocksToText } from './blocks';
 import { summarize } from './summary';
+import { extractQuotes } from './quotes';
 import { countWords, readingMinutes } from './text';
 
 export interface AnalyzedArticle {
@@ -50,10 +51,10 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Ana
     extraction: article.mode,
     published,
     modified,
-    // Update notes, quotes and figures have their own capabilities (issues 7, 5); until they land
-    // the report says "none found" rather than guessing.
+    // Update notes and figures have their own capabilities (issues 7, 5); until they land the
+    // report says "none found" rather than guessing.
     updates: [],
-    quotes: [],
+    quotes: extractQuotes(article.blocks, article.lang).map(({ text, speaker, role }) => ({ text, speaker, role })),
     figures: [],
     summary: summarize(article.blocks, article.lang),
   };

@@ -18,12 +18,16 @@ export interface UpdateNote {
 export interface Quote {
   text: string;
   speaker: string | null;
+  /** The speaker's role when the article gives it ("analyste militaire"). */
+  role: string | null;
 }
 
 export interface Figure {
   text: string;
   value: number | null;
   unit: string | null;
+  /** A few words around it, for the popup. */
+  context: string;
 }
 
 /** How the article text was found. */

@@ -1,10 +1,25 @@
 /**
  * What the content script answers, kept apart from the entrypoint so it can be tested on real
- * pages without a browser.
+ * pages without a browser. One session per injected copy: it keeps the last report, so the
+ * popup can turn highlights on and off and jump to a quote without a second analysis.
  */
 import { analyze, analyzeArticle } from '@/core/report';
 import { isReaderable } from '@/core/article';
-import { isContentRequest, type AnalyzeResponse, type PingResponse, type ReaderResponse } from './messages';
+import type { ArticleReport } from '@/core/types';
+import {
+  isContentRequest,
+  type AnalyzeResponse,
+  type HighlightResponse,
+  type PingResponse,
+  type ReaderResponse,
+} from './messages';
+import { applyHighlights, type HighlightItem, type PageHighlights } from './page-highlights';
+
+const failure = (error: unknown): { ok: false; reason: 'error'; message: string } => ({
+  ok: false,
+  reason: 'error',
+  message: error instanceof Error ? error.message : String(error),
+});
 
 export function analyzePage(doc: Document, url: string, whole: boolean): AnalyzeResponse {
   try {
@@ -12,7 +27,7 @@ export function analyzePage(doc: Document, url: string, whole: boolean): Analyze
     if (!whole && !isReaderable(doc)) return { ok: false, reason: 'not-article' };
     return { ok: true, report: analyze(doc, { url, whole }) };
   } catch (error) {
-    return { ok: false, reason: 'error', message: error instanceof Error ? error.message : String(error) };
+    return failure(error);
   }
 }
 
@@ -22,18 +37,70 @@ export function readerPayload(doc: Document, url: string, whole: boolean): Reade
     const { report, content } = analyzeArticle(doc, { url, whole });
     return { ok: true, report, html: content ? content.innerHTML : null };
   } catch (error) {
-    return { ok: false, reason: 'error', message: error instanceof Error ? error.message : String(error) };
+    return failure(error);
   }
 }
 
-/** Undefined for messages that are not ours, so other listeners may answer them. */
-export function answerContentRequest(
-  message: unknown,
-  doc: Document,
-  url: string,
-): Promise<AnalyzeResponse | PingResponse | ReaderResponse> | undefined {
-  if (!isContentRequest(message)) return undefined;
-  if (message.type === 'popup→content:ping') return Promise.resolve({ pong: true });
-  if (message.type === 'popup→content:reader') return Promise.resolve(readerPayload(doc, url, message.whole));
-  return Promise.resolve(analyzePage(doc, url, message.whole));
+/** Quotes, then figures: the order the popup numbers them in. */
+export function highlightItems(report: ArticleReport): HighlightItem[] {
+  return [
+    ...report.quotes.map((q) => ({ kind: 'quote' as const, text: q.text })),
+    ...report.figures.map((f) => ({ kind: 'figure' as const, text: f.text })),
+  ];
+}
+
+function canHighlight(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+export type ContentAnswer = AnalyzeResponse | PingResponse | ReaderResponse | HighlightResponse;
+
+export interface ContentSession {
+  /** Undefined for messages that are not ours, so other listeners may answer them. */
+  answer(message: unknown): Promise<ContentAnswer> | undefined;
+  dispose(): void;
+}
+
+export function createContentSession(doc: Document, url: () => string): ContentSession {
+  let report: ArticleReport | null = null;
+  let highlights: PageHighlights | null = null;
+
+  const highlight = (on: boolean): HighlightResponse => {
+    highlights?.remove();
+    highlights = null;
+    if (!on || !report || !canHighlight()) return { ok: on ? false : true, found: 0 };
+    highlights = applyHighlights(doc, highlightItems(report));
+    return { ok: true, found: highlights.ranges.filter(Boolean).length };
+  };
+
+  const answer = (message: unknown): ContentAnswer | undefined => {
+    if (!isContentRequest(message)) return undefined;
+    switch (message.type) {
+      case 'popup→content:ping':
+        return { pong: true };
+      case 'popup→content:reader':
+        return readerPayload(doc, url(), message.whole);
+      case 'popup→content:highlight':
+        return highlight(message.on);
+      case 'popup→content:reveal':
+        return {
+          ok: highlights?.reveal(message.index) ?? false,
+          found: highlights?.ranges.filter(Boolean).length ?? 0,
+        };
+      case 'popup→content:analyze': {
+        const result = analyzePage(doc, url(), message.whole);
+        report = result.ok ? result.report : null;
+        highlight(message.highlight);
+        return result;
+      }
+    }
+  };
+
+  return {
+    answer: (message) => {
+      const result = answer(message);
+      return result === undefined ? undefined : Promise.resolve(result);
+    },
+    dispose: () => highlight(false),
+  };
 }

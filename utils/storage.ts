@@ -54,6 +54,9 @@ export const readerSettings = storage.defineItem<ReaderSettings>('local:readerSe
   version: 1,
 });
 
+/** Quotes and figures highlighted in the page when the popup opens; the popup's switch changes it. */
+export const highlightsOn = storage.defineItem<boolean>('local:highlightsOn', { fallback: true, version: 1 });
+
 /**
  * The article handed from the tab to its reader view. Session storage: in memory, gone when the
  * browser closes, never written to disk.

@@ -4,7 +4,7 @@
  * missing, the reader may allow the site (an optional host permission), or Lede can't run there.
  */
 import { browser } from 'wxt/browser';
-import type { AnalyzeResponse, ContentRequest, PingResponse } from './messages';
+import type { AnalyzeResponse, ContentRequest, HighlightResponse, PingResponse } from './messages';
 import { isAnalyzeResponse } from './validate-report';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -59,10 +59,26 @@ export function requestSiteAccess(origin: string): Promise<boolean> {
   return browser.permissions.request({ origins: [origin] });
 }
 
-export async function requestAnalysis(tabId: number, whole: boolean): Promise<AnalyzeResponse> {
-  const request: ContentRequest = { type: 'popup→content:analyze', whole };
+export async function requestAnalysis(tabId: number, whole: boolean, highlight: boolean): Promise<AnalyzeResponse> {
+  const request: ContentRequest = { type: 'popup→content:analyze', whole, highlight };
   const answer: unknown = await browser.tabs.sendMessage(tabId, request);
   if (!isAnalyzeResponse(answer))
     return { ok: false, reason: 'error', message: 'The page sent back something Lede did not expect.' };
   return answer;
+}
+
+function asHighlightResponse(answer: unknown): HighlightResponse {
+  const { ok, found } = (answer ?? {}) as Partial<HighlightResponse>;
+  return { ok: ok === true, found: typeof found === 'number' ? found : 0 };
+}
+
+export async function setHighlights(tabId: number, on: boolean): Promise<HighlightResponse> {
+  const request: ContentRequest = { type: 'popup→content:highlight', on };
+  return asHighlightResponse(await browser.tabs.sendMessage(tabId, request));
+}
+
+/** Scrolls the page to quote or figure `index` (quotes first, then figures) and flashes it. */
+export async function revealInPage(tabId: number, index: number): Promise<boolean> {
+  const request: ContentRequest = { type: 'popup→content:reveal', index };
+  return asHighlightResponse(await browser.tabs.sendMessage(tabId, request)).ok;
 }

@@ -39,8 +39,8 @@ const report = shape({
   published: timestamp,
   modified: timestamp,
   updates: arrayOf(shape({ iso: isNullableString, text: isString })),
-  quotes: arrayOf(shape({ text: isString, speaker: isNullableString })),
-  figures: arrayOf(shape({ text: isString, value: isNullableNumber, unit: isNullableString })),
+  quotes: arrayOf(shape({ text: isString, speaker: isNullableString, role: isNullableString })),
+  figures: arrayOf(shape({ text: isString, value: isNullableNumber, unit: isNullableString, context: isString })),
   summary: arrayOf(isString, 50),
 });
 

@@ -4,12 +4,19 @@ import type { ArticleReport } from '@/core/types';
 import { ReportView } from '@/components/ReportView';
 import { StateMessage } from '@/components/StateMessage';
 import { t, uiLocale } from '@/utils/i18n';
-import { ensureContentScript, requestAnalysis, requestSiteAccess } from '@/utils/tab-access';
+import {
+  ensureContentScript,
+  requestAnalysis,
+  requestSiteAccess,
+  revealInPage,
+  setHighlights,
+} from '@/utils/tab-access';
+import { highlightsOn } from '@/utils/storage';
 import { openReaderView } from '@/utils/reader-launch';
 
 type View =
   | { state: 'loading' }
-  | { state: 'ready'; report: ArticleReport; tab: TargetTab; whole: boolean }
+  | { state: 'ready'; report: ArticleReport; tab: TargetTab; whole: boolean; highlighted: boolean }
   | { state: 'not-article' }
   | { state: 'unsupported'; detail: string }
   | { state: 'needs-permission'; origin: string | null }
@@ -36,8 +43,9 @@ async function load(whole: boolean): Promise<View> {
   const access = await ensureContentScript(tab.id, tab.url);
   if (access.kind === 'unsupported') return { state: 'unsupported', detail: access.detail };
   if (access.kind === 'needs-permission') return { state: 'needs-permission', origin: access.origin };
-  const answer = await requestAnalysis(tab.id, whole);
-  if (answer.ok) return { state: 'ready', report: answer.report, tab, whole };
+  const highlight = await highlightsOn.getValue().catch(() => true);
+  const answer = await requestAnalysis(tab.id, whole, highlight === true);
+  if (answer.ok) return { state: 'ready', report: answer.report, tab, whole, highlighted: highlight === true };
   return answer.reason === 'not-article' ? { state: 'not-article' } : { state: 'error', message: answer.message };
 }
 
@@ -59,6 +67,13 @@ export function App() {
     );
   };
 
+  const toggleHighlights = (ready: Extract<View, { state: 'ready' }>): void => {
+    const on = !ready.highlighted;
+    setView({ ...ready, highlighted: on });
+    void highlightsOn.setValue(on);
+    setHighlights(ready.tab.id, on).catch(() => undefined);
+  };
+
   const grant = (origin: string): void => {
     // Called straight from the click: browsers only show the request for a user gesture.
     requestSiteAccess(origin).then(
@@ -73,6 +88,7 @@ export function App() {
       {view.state === 'ready' ? (
         <>
           <ReportView
+            onReveal={(index) => void revealInPage(view.tab.id, index).catch(() => undefined)}
             report={view.report}
             locale={uiLocale()}
             timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
@@ -81,6 +97,16 @@ export function App() {
           <div class="actions">
             <button type="button" data-testid="open-reader" onClick={() => openReader(view.tab, view.whole)}>
               {t('openReader')}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              role="switch"
+              aria-checked={view.highlighted}
+              data-testid="toggle-highlights"
+              onClick={() => toggleHighlights(view)}
+            >
+              {t('highlights')}
             </button>
           </div>
         </>

@@ -1,7 +1,7 @@
 /** What the content script answers the popup, on real pages, and how the popup checks it. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzePage, answerContentRequest } from '@/utils/content-answers';
+import { analyzePage, createContentSession, highlightItems } from '@/utils/content-answers';
 import { isAnalyzeResponse, isArticleReport } from '@/utils/validate-report';
 import { loadPage, ROOT, SEED_DIR } from '../support/pages';
 
@@ -11,11 +11,11 @@ const notArticle = (): Document => loadPage(path.join(ROOT, 'tests/fixtures/page
 
 describe('content script answers', () => {
   it('answers an analyze request on the seed page with a report that passes the popup’s check', async () => {
-    const answer = await answerContentRequest(
-      { type: 'popup→content:analyze', whole: false },
-      seed(),
-      'http://127.0.0.1:8080/seed/',
-    );
+    const answer = await createContentSession(seed(), () => 'http://127.0.0.1:8080/seed/').answer({
+      type: 'popup→content:analyze',
+      whole: false,
+      highlight: true,
+    });
     expect(isAnalyzeResponse(answer)).toBe(true);
     expect(answer).toMatchObject({
       ok: true,
@@ -30,10 +30,21 @@ describe('content script answers', () => {
   });
 
   it('answers pings and leaves messages that are not ours to other listeners', async () => {
-    expect(await answerContentRequest({ type: 'popup→content:ping' }, seed(), '')).toEqual({ pong: true });
-    expect(answerContentRequest({ type: 'something-else' }, seed(), '')).toBeUndefined();
-    expect(answerContentRequest({ type: 'popup→content:analyze', whole: 'yes' }, seed(), '')).toBeUndefined();
-    expect(answerContentRequest(null, seed(), '')).toBeUndefined();
+    const session = createContentSession(seed(), () => '');
+    expect(await session.answer({ type: 'popup→content:ping' })).toEqual({ pong: true });
+    expect(session.answer({ type: 'something-else' })).toBeUndefined();
+    expect(session.answer({ type: 'popup→content:analyze', whole: 'yes', highlight: false })).toBeUndefined();
+    expect(session.answer({ type: 'popup→content:analyze', whole: false })).toBeUndefined();
+    expect(session.answer({ type: 'popup→content:reveal', index: -1 })).toBeUndefined();
+    expect(session.answer(null)).toBeUndefined();
+  });
+
+  it('numbers quotes, then figures, for the popup and the highlights', () => {
+    const answer = analyzePage(seed(), 'http://127.0.0.1/', false);
+    if (!answer.ok) throw new Error('the seed page is an article');
+    const items = highlightItems(answer.report);
+    expect(items.slice(0, 6).every((i) => i.kind === 'quote')).toBe(true);
+    expect(items.length).toBe(answer.report.quotes.length + answer.report.figures.length);
   });
 });
 

@@ -1,0 +1,131 @@
+/**
+ * Quotes and figures highlighted in the live page with the CSS Custom Highlight API: ranges over
+ * the page's own text nodes, so the page's DOM is never touched (React and Vue sites keep working)
+ * and turning highlights off leaves nothing behind.
+ *
+ * The analysis ran on Readability's clone; its quote and figure texts are found again in the live
+ * page's text, in article order, through one whitespace-normalised index of the text nodes.
+ */
+
+export type HighlightKind = 'quote' | 'figure';
+
+export interface HighlightItem {
+  kind: HighlightKind;
+  text: string;
+}
+
+const NAMES: Record<HighlightKind | 'flash', string> = {
+  quote: 'lede-quote',
+  figure: 'lede-figure',
+  flash: 'lede-flash',
+};
+
+// Translucent fills read on light and dark pages; figures are also underlined, so colour is
+// never the only difference.
+const CSS_TEXT = `
+::highlight(lede-quote) { background-color: rgba(255, 196, 0, 0.38); }
+::highlight(lede-figure) { background-color: rgba(64, 156, 255, 0.32); text-decoration: underline 2px rgba(30, 110, 220, 0.9); }
+::highlight(lede-flash) { background-color: rgba(255, 80, 80, 0.55); }
+`;
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION']);
+
+interface TextIndex {
+  /** The page's text with runs of white space folded to one space. */
+  text: string;
+  /** For each character of `text`, its node and offset. */
+  nodes: Text[];
+  offsets: number[];
+}
+
+function buildIndex(doc: Document, root: Node): TextIndex {
+  const index: TextIndex = { text: '', nodes: [], offsets: [] };
+  const parts: string[] = [];
+  let lastWasSpace = true;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement && SKIP.has(node.parentElement.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const value = node.data;
+    for (let i = 0; i < value.length; i++) {
+      const isSpace = /\s/.test(value[i] ?? '');
+      if (isSpace && lastWasSpace) continue;
+      parts.push(isSpace ? ' ' : (value[i] ?? ''));
+      index.nodes.push(node);
+      index.offsets.push(i);
+      lastWasSpace = isSpace;
+    }
+  }
+  index.text = parts.join('');
+  return index;
+}
+
+const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+function rangeAt(doc: Document, index: TextIndex, start: number, length: number): Range | null {
+  const startNode = index.nodes[start];
+  const endNode = index.nodes[start + length - 1];
+  const startOffset = index.offsets[start];
+  const endOffset = index.offsets[start + length - 1];
+  if (!startNode || !endNode || startOffset === undefined || endOffset === undefined) return null;
+  const range = doc.createRange();
+  range.setStart(startNode, startOffset);
+  range.setEnd(endNode, endOffset + 1);
+  return range;
+}
+
+export interface PageHighlights {
+  /** One range per item, in the items' order; null where the text was not found in the page. */
+  ranges: (Range | null)[];
+  remove(): void;
+  reveal(position: number): boolean;
+}
+
+/** Finds each item in the page and registers the highlights; nothing in the DOM changes. */
+export function applyHighlights(doc: Document, items: readonly HighlightItem[]): PageHighlights {
+  const index = buildIndex(doc, doc.body ?? doc.documentElement);
+  const ranges: (Range | null)[] = [];
+  let from = 0;
+  for (const item of items) {
+    const needle = fold(item.text);
+    // In article order first; a text found earlier on the page (a repeated figure) as a fallback.
+    let at = needle ? index.text.indexOf(needle, from) : -1;
+    if (at < 0 && needle) at = index.text.indexOf(needle);
+    if (at >= 0) from = at + needle.length;
+    ranges.push(at >= 0 ? rangeAt(doc, index, at, needle.length) : null);
+  }
+  const registry = CSS.highlights;
+  for (const kind of ['quote', 'figure'] as const) {
+    const own = ranges.filter((r, i): r is Range => r !== null && items[i]?.kind === kind);
+    registry.set(NAMES[kind], new Highlight(...own));
+  }
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS_TEXT);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  return {
+    ranges,
+    remove() {
+      clearTimeout(flashTimer);
+      for (const name of Object.values(NAMES)) registry.delete(name);
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    },
+    reveal(position) {
+      const range = ranges[position];
+      if (!range) return false;
+      const rect = range.getBoundingClientRect();
+      const view = doc.defaultView;
+      const reduced = view?.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      view?.scrollTo({
+        top: rect.top + (view.scrollY ?? 0) - (view.innerHeight ?? 0) / 3,
+        behavior: reduced ? 'auto' : 'smooth',
+      });
+      registry.set(NAMES.flash, new Highlight(range));
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => registry.delete(NAMES.flash), 1600);
+      return true;
+    },
+  };
+}
