@@ -281,11 +281,23 @@ function escape(s: string): string {
 
 // After the closing mark: "», a déclaré Ruslan Leviev", "", said John Smith", "", sagte Merkel".
 const AFTER_VERB_NAME = new RegExp(
-  String.raw`^[\s,.:;—–-]*${VERB}\s+(?:(?:le|la|l'|l’|the|der|die|el|il|la)\s+)?([\p{Ll}\s'’-]{0,40}?)\s*(${NAME})`,
+  String.raw`^[\s,.:;—–-]*${VERB}\s+((?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+)?([\p{Ll}\s'’-]{0,40}?)\s*(${NAME})`,
   'u',
 );
 // After the closing mark: "", John Smith said", "», Ruslan Leviev a déclaré".
-const AFTER_NAME_VERB = new RegExp(String.raw`^[\s,.:;—–-]*(${NAME})\s+${VERB}(?![\p{L}])`, 'u');
+/**
+ * Right after a closing mark and its comma, the next verb is a verb of saying almost always, so
+ * any verb form counts there: "», ha señalado", "", ha resumido Moreno", "», a-t-il réagi".
+ */
+const FUNCTION_WORD = String.raw`(?:les|le|la|l|der|die|das|den|dem|des|du|de|el|los|las|il|lo|gli|the|a|an|un|une|uno|una|ein|eine|et|und|y|e|and|or|ou|oder|o|que|qui|which|who|that|in|en|im|à|au|aux|on|of|for|pour|für|por|per|con|with|avec|mit|sont|est|is|are|was|were|ist|sind|es|son|sono|à|dans|nel|nella)(?![\p{L}])`;
+const ANY_VERB = String.raw`(?:(?:ha|han|hat|a|ont|has|had|have|è|ha\s+poi)\s+)?(?!${FUNCTION_WORD})\p{Ll}[\p{Ll}-]*(?:-t-(?:il|elle|ils|elles|on))?`;
+const AFTER_NAME_VERB = new RegExp(String.raw`^[\s,.:;—–-]*(${NAME})\s+(?:${VERB}|${ANY_VERB})(?![\p{L}])`, 'u');
+// "», ha señalado.", "», ha subrayado." (Spanish and Italian drop the pronoun).
+const AFTER_BARE_VERB = new RegExp(String.raw`^\s*,\s*(?:${ANY_VERB})\s*[.;]`, 'u');
+const AFTER_ANY_VERB_NAME = new RegExp(
+  String.raw`^\s*,\s*(?:${ANY_VERB})\s+((?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+)?([\p{Ll}\s'’-]{0,40}?)\s*(${NAME})(?=[\s,.;:]|$)`,
+  'u',
+);
 // After the closing mark: "", he said", "», a-t-il ajouté", "", sagte er".
 const AFTER_PRONOUN = new RegExp(
   String.raw`^[\s,.:;—–-]*(?:${PRONOUN}\s+${VERB}|${VERB}(?:\s+${PRONOUN})?)(?![\p{L}])`,
@@ -300,6 +312,41 @@ const BEFORE_VERB = new RegExp(
 );
 // Before the opening mark: "Ruslan Leviev: «".
 const BEFORE_COLON = new RegExp(String.raw`(?:^|[.!?]\s+)(${NAME})\s*:\s*$`, 'u');
+// After the closing mark: "", one Weibo commenter said", "», sagte der Feuerwehrsprecher".
+const AFTER_DESCRIPTION = new RegExp(
+  String.raw`^[\s,.:;—–-]*(?:${VERB}\s+)?((?:a|an|one|un|une|ein|eine|einer|uno|una|the|der|die|das|le|la|el|il)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}?)(?:\s+${VERB})?(?=[\s,.;:]|$)`,
+  'u',
+);
+// The sentence that introduces a quote with a colon: "Gleich zu Beginn … gibt Präsidentin Annekathrin Preidel den Ton vor: "".
+const COLON_INTRO = /(?:^|[.!?]\s+)([^.!?]{3,250}?):\s*$/u;
+const MULTIWORD_NAMES = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){1,3}`, 'gu');
+/** Capitalised words that start sentences or phrases but are not names. */
+const STOP_FIRST_WORD =
+  /^(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Herr|Frau|Sr|Sra|Le|La|Les|The|Der|Die|Das|Den|Dem|El|Los|Las|Il|Lo|Gli|In|Im|Am|Au|Aux|En|Für|Mit|Bei|Nach|Selon|Laut|Según|Secondo|According|But|And|Et|Und|Mais|Aber|Pero|Ma|An|Un|Une|Ein|Eine|This|That|Ce|Cette|Dieser|Diese|Dieses|Auch|Doch|Gleich|Als|When|After|Before|Avant|Après)\s/u;
+const RELATIVE = /^(?:who|which|qui|que|der|die|welche|welcher|que|quien|quienes|che|il quale|la quale)\s/iu;
+/** Months and weekdays are capitalised in English and German but name no one. */
+const NOT_A_NAME =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/u;
+
+/** Multi-word names in a text, with sentence-start and function words taken off their front. */
+function* personNames(text: string): Generator<{ name: string; index: number }> {
+  for (const m of text.matchAll(MULTIWORD_NAMES)) {
+    let name = m[0];
+    let index = m.index;
+    while (STOP_FIRST_WORD.test(`${name.split(/\s+/, 1)[0]} `)) {
+      const cut = name.indexOf(' ') + 1;
+      name = name.slice(cut);
+      index += cut;
+    }
+    if (/\s/.test(name)) yield { name, index };
+  }
+}
+
+function firstPersonName(text: string): string | null {
+  for (const { name } of personNames(text)) return name;
+  return null;
+}
+
 const NAME_AT_END = new RegExp(String.raw`(${NAME})\s*$`, 'u');
 const STARTS_DESCRIPTIVE = /^(?:le|la|les|l'|l’|un|une|the|a|an|der|die|das|ein|eine|el|los|las|il|lo|gli|un|una)\s/iu;
 const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'iu');
@@ -410,21 +457,41 @@ function looksLikeTitle(text: string): boolean {
 interface Attribution {
   speaker: string | null;
   role: string | null;
-  /** A pronoun or a description ("le fondateur du groupe"): the last named speaker. */
+  /** A pronoun or a definite description ("le fondateur du groupe"): someone already named. */
   anaphoric: boolean;
+  /** An indefinite description ("ein Feuerwehrsprecher", "one Weibo commenter"): someone new, unnamed. */
+  description?: string;
 }
 
 const NONE: Attribution = { speaker: null, role: null, anaphoric: false };
+
+const INDEFINITE = /^(?:a|an|one|un|une|ein|eine|einer|uno|una|otro|otra|un'|another)\s+/iu;
+
+/** "ein Feuerwehrsprecher" → "Feuerwehrsprecher": a new, unnamed speaker, if short. */
+function indefinite(phrase: string): Attribution | null {
+  if (!INDEFINITE.test(phrase)) return null;
+  const rest = phrase.replace(INDEFINITE, '').trim();
+  const words = rest.split(/\s+/);
+  return words.length <= 4 && /^[\p{L}\s'’-]+$/u.test(rest) ? { ...NONE, description: rest } : null;
+}
 
 /** A name right after "of the", "du groupe", "der Volksschule": the complement of a description. */
 const COMPLEMENT_BEFORE =
   /(?:^|\s)(?:du|de|des|de la|d'|d’|of|of the|der|des|del|della|di|dello|degli)\s*(?:[\p{Ll}'’-]+\s+){0,2}$/u;
 const NAME_THEN_COMMA = new RegExp(String.raw`(${NAME})\s*,`, 'u');
 
+/** "Barack Obama has admitted": the auxiliary is not part of the name. */
+const TRAILING_AUXILIARY = /\s+(?:has|have|had|is|was|will|would|a|ont|avait|hat|hatte|ha|han|había|è|ha\s+poi)$/iu;
+
 function fromPhrase(phrase: string): Attribution {
-  const trimmed = phrase.trim().replace(/[\s,:]+$/u, '');
+  const trimmed = phrase
+    .trim()
+    .replace(/[\s,:]+$/u, '')
+    .replace(TRAILING_AUXILIARY, '');
   if (!trimmed) return NONE;
   if (PRONOUN_ONLY.test(trimmed)) return { speaker: null, role: null, anaphoric: true };
+  const unnamed = indefinite(trimmed);
+  if (unnamed) return unnamed;
   const name = NAME_AT_END.exec(trimmed);
   if (name?.[1]) {
     const lead = trimmed.slice(0, name.index);
@@ -448,17 +515,42 @@ function fromPhrase(phrase: string): Attribution {
 function attributionAround(text: string, start: number, end: number): Attribution {
   const after = text.slice(end, end + 100);
   let m = AFTER_VERB_NAME.exec(after);
-  if (m?.[2]) return { speaker: m[2], role: m[1]?.trim() || null, anaphoric: false };
+  if (m?.[3]) {
+    // "sagte die Synodalpräsidentin", "said the president": a definite description of someone named before.
+    if (m[1] && !/\s/.test(m[3])) return { speaker: null, role: null, anaphoric: true };
+    return { speaker: m[3], role: m[2]?.trim() || null, anaphoric: false };
+  }
   m = AFTER_NAME_VERB.exec(after);
   if (m?.[1]) return fromPhrase(m[1]);
-  if (AFTER_PRONOUN.test(after)) return { speaker: null, role: null, anaphoric: true };
-  const before = text.slice(Math.max(0, start - 200), start);
+  if (AFTER_PRONOUN.test(after) || AFTER_BARE_VERB.test(after)) return { speaker: null, role: null, anaphoric: true };
+  m = AFTER_ANY_VERB_NAME.exec(after);
+  if (m?.[3]) {
+    if (m[1] && !/\s/.test(m[3])) return { speaker: null, role: null, anaphoric: true };
+    return { speaker: m[3], role: m[2]?.trim() || null, anaphoric: false };
+  }
+  m = AFTER_DESCRIPTION.exec(after);
+  if (m?.[1]) return fromPhrase(m[1]);
+  const before = text.slice(Math.max(0, start - 300), start);
+  const intro = COLON_INTRO.exec(before);
+  if (intro?.[1]) {
+    const named = firstPersonName(intro[1]);
+    if (named) return { speaker: named, role: null, anaphoric: false };
+    if (new RegExp(`^\\s*${PRONOUN}\\b`, 'iu').test(intro[1])) return { speaker: null, role: null, anaphoric: true };
+  }
   m = BEFORE_PREP.exec(before);
   if (m?.[2]) return fromPhrase(`${m[1] ?? ''}${m[2]}`);
   m = BEFORE_COLON.exec(before);
   if (m?.[1]) return { speaker: m[1], role: null, anaphoric: false };
   m = BEFORE_VERB.exec(before);
-  if (m?.[1]) return fromPhrase(m[1]);
+  if (m?.[1]) {
+    // "Jennifer McCormick, who has split from…, told": the name before the relative clause.
+    if (RELATIVE.test(m[1])) {
+      const head = before.slice(0, m.index + m[0].indexOf(m[1])).replace(/[\s,]+$/u, '');
+      const name = NAME_AT_END.exec(head);
+      if (name?.[1]) return { speaker: name[1], role: null, anaphoric: false };
+    }
+    return fromPhrase(m[1]);
+  }
   return NONE;
 }
 
@@ -489,27 +581,71 @@ function attributionBefore(text: string): Attribution {
 }
 
 /** Full names seen so far, by surname, so "Leviev" becomes "Ruslan Leviev". */
+const HONORIFIC =
+  /^(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Mlle|Me|Herr|Frau|Sr|Sra|Dña|Don|Sig|Dott|President|Président|Präsident|Präsidentin|Presidente)\.?$/u;
+
+/** Titles and roles written before names, in the five languages. */
+const TITLE =
+  /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Senator|Rep|Gov|Governor|President|Minister|Chancellor|Mayor|Judge|General|Gen|Secretary|Premier|Coach|Captain|Trainer|Kapitän|Präsident|Präsidentin|Kanzler|Kanzlerin|Bundeskanzler|Bundeskanzlerin|Ministerpräsident|Ministerpräsidentin|Minister|Ministerin|Bürgermeister|Bürgermeisterin|Président|Présidente|Ministre|Maire|Presidente|Ministro|Ministra|Alcalde|Alcaldesa|Sindaco|Premier|Herr|Frau|M|Mme|Sr|Sra)\.?$/u;
+
 class Names {
   private readonly bySurname = new Map<string, string>();
+  /** How often each capitalised word stands alone, outside a longer name. */
+  private readonly soloCounts = new Map<string, number>();
 
   constructor(blocks: readonly TextBlock[]) {
-    const full = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){1,3}`, 'gu');
+    const runs = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){0,3}`, 'gu');
     for (const block of blocks) {
-      for (const m of block.text.matchAll(full)) {
-        const surname = m[0].split(/\s+/).pop() ?? '';
-        if (!this.bySurname.has(surname)) this.bySurname.set(surname, m[0]);
+      for (const m of block.text.matchAll(runs)) {
+        // "Mr Obama" is Obama alone.
+        const words = m[0].split(/\s+/).filter((w, i) => i > 0 || !HONORIFIC.test(w));
+        const surname = words[words.length - 1] ?? '';
+        if (words.length === 1) this.soloCounts.set(surname, (this.soloCounts.get(surname) ?? 0) + 1);
+        else if (!this.bySurname.has(surname)) this.bySurname.set(surname, m[0]);
       }
     }
   }
 
+  /** The full name, without a title in front ("Senator Jane Miller" → "Jane Miller"). */
   full(name: string): string {
-    if (/\s/.test(name)) return name;
-    return this.bySurname.get(name) ?? name;
+    const full = /\s/.test(name) ? name : (this.bySurname.get(name) ?? name);
+    const words = full.split(/\s+/);
+    while (words.length > 2 && TITLE.test(words[0] ?? '')) words.shift();
+    return words.join(' ');
   }
 
   isKnownSurname(name: string): boolean {
-    return this.bySurname.has(name);
+    return this.bySurname.has(name) && !NOT_A_NAME.test(name);
   }
+
+  /** People are named in full once, then by surname: "Silvia S. Martins … Martins said". */
+  isPerson(name: string): boolean {
+    const surname = name.split(/\s+/).pop() ?? '';
+    return (this.soloCounts.get(surname) ?? 0) > 0;
+  }
+}
+
+interface Position {
+  block: number;
+  index: number;
+}
+
+const isBefore = (a: Position, b: Position): boolean => a.block < b.block || (a.block === b.block && a.index < b.index);
+
+/** The last person named before `at` (from the start of its sentence back), within three blocks. */
+function lastMention(blocks: readonly TextBlock[], at: Position, names: Names): { name: string; at: Position } | null {
+  for (let b = at.block; b >= 0 && b >= at.block - 3; b--) {
+    let text = blocks[b]?.text ?? '';
+    if (b === at.block) {
+      const head = text.slice(0, at.index);
+      const sentenceStart = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '));
+      text = head.slice(0, Math.max(0, sentenceStart + 1));
+    }
+    let last: { name: string; index: number } | null = null;
+    for (const found of personNames(text)) if (names.isPerson(found.name)) last = found;
+    if (last) return { name: last.name, at: { block: b, index: last.index } };
+  }
+  return null;
 }
 
 export function extractQuotes(blocks: readonly TextBlock[], lang: string | null = null): FoundQuote[] {
@@ -517,32 +653,45 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
   // German capitalises every noun: a lone capitalised word is a name only if the article gave it in full.
   const loneWordsAreNames = !/^de\b/i.test(lang ?? '');
   const quotes: FoundQuote[] = [];
-  let lastSpeaker: string | null = null;
+  let last: { speaker: string; at: Position } | null = null;
   for (const span of findSpans(blocks)) {
     const kind = blocks[span.block]?.kind;
     if (kind === 'caption') continue;
     const words = span.text.match(WORDS)?.length ?? 0;
     const text = blocks[span.block]?.text ?? '';
-    let found = span.endBlock === span.block ? attributionAround(text, span.start, span.end) : NONE;
+    const at = { block: span.block, index: span.start };
+    // A quote running on into later paragraphs is introduced in its first one.
+    let found = attributionAround(text, span.start, span.endBlock === span.block ? span.end : text.length);
+    const attributed = (): boolean => found.speaker !== null || found.anaphoric || found.description !== undefined;
     const standalone = span.start <= 1 && (span.endBlock > span.block || span.end >= text.length - 1);
-    if (!found.speaker && !found.anaphoric && kind === 'quote') {
+    if (!attributed() && kind === 'quote') {
       const next = blocks[span.endBlock + 1];
       if (next?.kind === 'quote') found = attributionLine(next.text);
     }
-    if (!found.speaker && !found.anaphoric && standalone && span.block > 0) {
-      found = attributionBefore(blocks[span.block - 1]?.text ?? '');
-    }
+    if (!attributed() && standalone && span.block > 0) found = attributionBefore(blocks[span.block - 1]?.text ?? '');
     const isPull = kind === 'quote';
-    const hasSpeech = found.speaker !== null || found.anaphoric;
     // Scare quotes and titles: short, or Title Case, with no speech around them.
-    if (!isPull && !hasSpeech && (words <= 3 || looksLikeTitle(span.text))) continue;
-    if (!isPull && words <= 3) continue;
+    if (!isPull && !attributed() && (words <= 3 || looksLikeTitle(span.text))) continue;
     const named: string | null =
-      found.speaker && (/\s/.test(found.speaker) || loneWordsAreNames || names.isKnownSurname(found.speaker))
+      found.speaker &&
+      !NOT_A_NAME.test(found.speaker) &&
+      (/\s/.test(found.speaker) ||
+        names.isKnownSurname(found.speaker) ||
+        (loneWordsAreNames && names.isPerson(found.speaker)))
         ? names.full(found.speaker)
         : null;
-    const speaker: string | null = named ?? (found.anaphoric ? lastSpeaker : null);
-    if (speaker) lastSpeaker = speaker;
+    let speaker: string | null = named ?? found.description ?? null;
+    if (!speaker && (found.anaphoric || !attributed())) {
+      // A quote in the same paragraph as an attributed one is by the same person (news convention).
+      const previous = last as { speaker: string; at: Position } | null;
+      const sameBlock = previous && previous.at.block === span.block ? previous.speaker : null;
+      // "he said", "selon lui", "the president": whoever was named or quoted last.
+      const mention = found.anaphoric ? lastMention(blocks, at, names) : null;
+      const newest =
+        mention && (!previous || isBefore(previous.at, mention.at)) ? names.full(mention.name) : previous?.speaker;
+      speaker = found.anaphoric ? (newest ?? null) : sameBlock;
+    }
+    if (speaker) last = { speaker, at };
     quotes.push({
       text: span.text,
       speaker,
