@@ -292,6 +292,11 @@ const AFTER_VERB_NAME = new RegExp(
 const FUNCTION_WORD = String.raw`(?:les|le|la|l|der|die|das|den|dem|des|du|de|el|los|las|il|lo|gli|the|a|an|un|une|uno|una|ein|eine|et|und|y|e|and|or|ou|oder|o|que|qui|which|who|that|in|en|im|à|au|aux|on|of|for|pour|für|por|per|con|with|avec|mit|sont|est|is|are|was|were|ist|sind|es|son|sono|à|dans|nel|nella)(?![\p{L}])`;
 const ANY_VERB = String.raw`(?:(?:ha|han|hat|a|ont|has|had|have|è|ha\s+poi)\s+)?(?!${FUNCTION_WORD})\p{Ll}[\p{Ll}-]*(?:-t-(?:il|elle|ils|elles|on))?`;
 const AFTER_NAME_VERB = new RegExp(String.raw`^[\s,.:;—–-]*(${NAME})\s+(?:${VERB}|${ANY_VERB})(?![\p{L}])`, 'u');
+// "», twitterte der 35 Jahre alte Aufbauspieler", "", wrote the center": someone named before.
+const AFTER_DEFINITE = new RegExp(
+  String.raw`^\s*,?\s*(?:${VERB}|${ANY_VERB})\s+(?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+(?!${NAME}\s*[,.;])`,
+  'u',
+);
 // "», ha señalado.", "», ha subrayado." (Spanish and Italian drop the pronoun).
 const AFTER_BARE_VERB = new RegExp(String.raw`^\s*,\s*(?:${ANY_VERB})\s*[.;]`, 'u');
 const AFTER_ANY_VERB_NAME = new RegExp(
@@ -304,7 +309,11 @@ const AFTER_PRONOUN = new RegExp(
   'iu',
 );
 // Before the opening mark: "Selon Ruslan Leviev, «", "According to the analyst John Smith, "".
-const BEFORE_PREP = new RegExp(String.raw`${PREP}\s+((?:[\p{Ll}'’-]+\s+){0,4}?)(${NAME}|${PRONOUN})[\s,:]*$`, 'u');
+// The prepositional phrase may open the sentence: "Según ha contado Javier Imbroda, atravesó la enfermedad "".
+const BEFORE_PREP = new RegExp(
+  String.raw`${PREP}\s+((?:[\p{Ll}'’-]+\s+){0,4}?)(${NAME}|${PRONOUN})(?=[\s,:])[^.!?«»“”"„]{0,120}$`,
+  'u',
+);
 // Before the opening mark: "Leviev explique que le chef du Kremlin «", "John Smith said: "".
 const BEFORE_VERB = new RegExp(
   String.raw`(?:^|[.!?;]\s+|,\s+)([^.!?;«»“”"]{1,120}?)\s+${VERB}(?![\p{L}])[^«»“”"„]{0,80}$`,
@@ -523,6 +532,7 @@ function attributionAround(text: string, start: number, end: number): Attributio
   m = AFTER_NAME_VERB.exec(after);
   if (m?.[1]) return fromPhrase(m[1]);
   if (AFTER_PRONOUN.test(after) || AFTER_BARE_VERB.test(after)) return { speaker: null, role: null, anaphoric: true };
+  if (AFTER_DEFINITE.test(after)) return { speaker: null, role: null, anaphoric: true };
   m = AFTER_ANY_VERB_NAME.exec(after);
   if (m?.[3]) {
     if (m[1] && !/\s/.test(m[3])) return { speaker: null, role: null, anaphoric: true };
@@ -634,17 +644,37 @@ const isBefore = (a: Position, b: Position): boolean => a.block < b.block || (a.
 
 /** The last person named before `at` (from the start of its sentence back), within three blocks. */
 function lastMention(blocks: readonly TextBlock[], at: Position, names: Names): { name: string; at: Position } | null {
+  // Names in the quote's own sentence are part of its attribution ("le fondateur du groupe X").
+  const before = (b: number): string => {
+    const text = blocks[b]?.text ?? '';
+    if (b !== at.block) return text;
+    const head = text.slice(0, at.index);
+    const sentenceStart = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '));
+    return head.slice(0, Math.max(0, sentenceStart + 1));
+  };
   for (let b = at.block; b >= 0 && b >= at.block - 3; b--) {
-    let text = blocks[b]?.text ?? '';
-    if (b === at.block) {
-      const head = text.slice(0, at.index);
-      const sentenceStart = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '));
-      text = head.slice(0, Math.max(0, sentenceStart + 1));
-    }
+    const text = before(b);
     let last: { name: string; index: number } | null = null;
     for (const found of personNames(text)) if (names.isPerson(found.name)) last = found;
     if (last) return { name: last.name, at: { block: b, index: last.index } };
   }
+  // No one named twice nearby: the last full name in this paragraph or the one before.
+  for (let b = at.block; b >= 0 && b >= at.block - 1; b--) {
+    const text = before(b);
+    let last: { name: string; index: number } | null = null;
+    for (const found of personNames(text)) last = found;
+    if (last) return { name: last.name, at: { block: b, index: last.index } };
+  }
+  return null;
+}
+
+/** An utterance with no attribution right after a sentence naming someone: "X sieht das so. „…“". */
+function previousSentenceName(text: string, start: number, names: Names): string | null {
+  const head = text.slice(0, start).trimEnd();
+  if (!/[.!?:]$/u.test(head)) return null;
+  const sentences = head.split(/(?<=[.!?])\s+/u);
+  const sentence = sentences[sentences.length - 1] ?? '';
+  for (const { name } of personNames(sentence)) return names.isPerson(name) || sentence.startsWith(name) ? name : null;
   return null;
 }
 
@@ -669,6 +699,10 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
       if (next?.kind === 'quote') found = attributionLine(next.text);
     }
     if (!attributed() && standalone && span.block > 0) found = attributionBefore(blocks[span.block - 1]?.text ?? '');
+    if (!attributed() && /^\p{Lu}/u.test(span.text) && words > 3) {
+      const name = previousSentenceName(text, span.start, names);
+      if (name) found = { speaker: name, role: null, anaphoric: false };
+    }
     const isPull = kind === 'quote';
     // Scare quotes and titles: short, or Title Case, with no speech around them.
     if (!isPull && !attributed() && (words <= 3 || looksLikeTitle(span.text))) continue;
