@@ -347,7 +347,9 @@ function* personNames(text: string): Generator<{ name: string; index: number }> 
       name = name.slice(cut);
       index += cut;
     }
-    if (/\s/.test(name)) yield { name, index };
+    const words = name.split(/\s+/);
+    const person = personWords(words);
+    if (person.length > 1) yield { name: person.join(' '), index: index + name.length - person.join(' ').length };
   }
 }
 
@@ -594,6 +596,20 @@ function attributionBefore(text: string): Attribution {
 const HONORIFIC =
   /^(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Mlle|Me|Herr|Frau|Sr|Sra|Dña|Don|Sig|Dott|President|Président|Präsident|Präsidentin|Presidente)\.?$/u;
 
+/**
+ * The name at the end of a run of capitalised words: the surname, its particles, one given name
+ * and its initials ("Ursula von der Leyen", "Sonya A. Zoghlin", "Jean-Luc Mélenchon").
+ */
+function personWords(words: string[]): string[] {
+  let i = words.length - 1;
+  while (i > 0 && /^(?:von|van|der|den|de|la|da|del|della|di|du|dos|bin|al|ibn|ten|ter)$/u.test(words[i - 1] ?? ''))
+    i--;
+  if (i > 0) i--; // the given name
+  while (i > 0 && /^\p{Lu}\.$/u.test(words[i - 1] ?? '')) i--;
+  if (i > 0 && /^\p{Lu}\.$/u.test(words[i] ?? '')) i--;
+  return words.slice(i);
+}
+
 /** Titles and roles written before names, in the five languages. */
 const TITLE =
   /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Senator|Rep|Gov|Governor|President|Minister|Chancellor|Mayor|Judge|General|Gen|Secretary|Premier|Coach|Captain|Trainer|Kapitän|Präsident|Präsidentin|Kanzler|Kanzlerin|Bundeskanzler|Bundeskanzlerin|Ministerpräsident|Ministerpräsidentin|Minister|Ministerin|Bürgermeister|Bürgermeisterin|Président|Présidente|Ministre|Maire|Presidente|Ministro|Ministra|Alcalde|Alcaldesa|Sindaco|Premier|Herr|Frau|M|Mme|Sr|Sra)\.?$/u;
@@ -604,14 +620,15 @@ class Names {
   private readonly soloCounts = new Map<string, number>();
 
   constructor(blocks: readonly TextBlock[]) {
-    const runs = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){0,3}`, 'gu');
+    // Whole runs of capitalised words, so a surname is always the end of its run.
+    const runs = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){0,7}`, 'gu');
     for (const block of blocks) {
       for (const m of block.text.matchAll(runs)) {
-        // "Mr Obama" is Obama alone.
-        const words = m[0].split(/\s+/).filter((w, i) => i > 0 || !HONORIFIC.test(w));
+        // "Mr Obama" is Obama alone; "Nach Angaben von DLR-Meteoritenexperte Dieter Heinlein" is Dieter Heinlein.
+        const words = personWords(m[0].split(/\s+/).filter((w, i) => i > 0 || !HONORIFIC.test(w)));
         const surname = words[words.length - 1] ?? '';
         if (words.length === 1) this.soloCounts.set(surname, (this.soloCounts.get(surname) ?? 0) + 1);
-        else if (!this.bySurname.has(surname)) this.bySurname.set(surname, m[0]);
+        else if (!this.bySurname.has(surname)) this.bySurname.set(surname, words.join(' '));
       }
     }
   }
