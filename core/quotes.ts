@@ -281,7 +281,7 @@ function escape(s: string): string {
 
 // After the closing mark: "», a déclaré Ruslan Leviev", "", said John Smith", "", sagte Merkel".
 const AFTER_VERB_NAME = new RegExp(
-  String.raw`^[\s,.:;—–-]*${VERB}\s+((?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+)?([\p{Ll}\s'’-]{0,40}?)\s*(${NAME})`,
+  String.raw`^[\s,—–-]*${VERB}\s+((?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+)?([\p{Ll}\s'’-]{0,40}?)\s*(${NAME})`,
   'u',
 );
 // After the closing mark: "", John Smith said", "», Ruslan Leviev a déclaré".
@@ -291,7 +291,7 @@ const AFTER_VERB_NAME = new RegExp(
  */
 const FUNCTION_WORD = String.raw`(?:les|le|la|l|der|die|das|den|dem|des|du|de|el|los|las|il|lo|gli|the|a|an|un|une|uno|una|ein|eine|et|und|y|e|and|or|ou|oder|o|que|qui|which|who|that|in|en|im|à|au|aux|on|of|for|pour|für|por|per|con|with|avec|mit|sont|est|is|are|was|were|ist|sind|es|son|sono|à|dans|nel|nella)(?![\p{L}])`;
 const ANY_VERB = String.raw`(?:(?:ha|han|hat|a|ont|has|had|have|è|ha\s+poi)\s+)?(?!${FUNCTION_WORD})\p{Ll}[\p{Ll}-]*(?:-t-(?:il|elle|ils|elles|on))?`;
-const AFTER_NAME_VERB = new RegExp(String.raw`^[\s,.:;—–-]*(${NAME})\s+(?:${VERB}|${ANY_VERB})(?![\p{L}])`, 'u');
+const AFTER_NAME_VERB = new RegExp(String.raw`^[\s,—–-]*(${NAME})\s+(?:${VERB}|${ANY_VERB})(?![\p{L}])`, 'u');
 // "», twitterte der 35 Jahre alte Aufbauspieler", "", wrote the center": someone named before.
 const AFTER_DEFINITE = new RegExp(
   String.raw`^\s*,?\s*(?:${VERB}|${ANY_VERB})\s+(?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+(?!${NAME}\s*[,.;])`,
@@ -305,7 +305,7 @@ const AFTER_ANY_VERB_NAME = new RegExp(
 );
 // After the closing mark: "", he said", "», a-t-il ajouté", "", sagte er".
 const AFTER_PRONOUN = new RegExp(
-  String.raw`^[\s,.:;—–-]*(?:${PRONOUN}\s+${VERB}|${VERB}(?:\s+${PRONOUN})?)(?![\p{L}])`,
+  String.raw`^[\s,—–-]*(?:${PRONOUN}\s+${VERB}|${VERB}(?:\s+${PRONOUN})?)(?![\p{L}])`,
   'iu',
 );
 // Before the opening mark: "Selon Ruslan Leviev, «", "According to the analyst John Smith, "".
@@ -323,7 +323,7 @@ const BEFORE_VERB = new RegExp(
 const BEFORE_COLON = new RegExp(String.raw`(?:^|[.!?]\s+)(${NAME})\s*:\s*$`, 'u');
 // After the closing mark: "", one Weibo commenter said", "», sagte der Feuerwehrsprecher".
 const AFTER_DESCRIPTION = new RegExp(
-  String.raw`^[\s,.:;—–-]*(?:${VERB}\s+)?((?:a|an|one|un|une|ein|eine|einer|uno|una|the|der|die|das|le|la|el|il)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}?)(?:\s+${VERB})?(?=[\s,.;:]|$)`,
+  String.raw`^[\s,—–-]*(?:${VERB}\s+)?((?:a|an|one|un|une|ein|eine|einer|uno|una|the|der|die|das|le|la|el|il)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}?)(?:\s+${VERB})?(?=[\s,.;:]|$)`,
   'u',
 );
 // The sentence that introduces a quote with a colon: "Gleich zu Beginn … gibt Präsidentin Annekathrin Preidel den Ton vor: "".
@@ -337,6 +337,12 @@ const RELATIVE = /^(?:who|which|qui|que|der|die|welche|welcher|que|quien|quienes
 const NOT_A_NAME =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/u;
 
+const CAPITALISED = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*\p{L}/gu;
+
+/** Last words that make a name an institution or a place, not a person. */
+const INSTITUTION =
+  /^(?:School|University|College|Center|Centre|House|City|County|State|States|Party|Police|Department|Ministry|Council|Committee|Association|Group|Team|Times|News|Post|Journal|Club|Church|Court|Bank|Airport|Street|Agency|Service|Office|Union|Institute|Foundation|Company|Corporation|Inc|Ltd|Schule|Universität|Partei|Regierung|Ministerium|Feuerwehr|Polizei|Verein|Gericht|Stadt|Gobierno|Ministerio|Universidad|Ayuntamiento|Junta|Santé|Ministère|Gouvernement|Université|Mairie|Governo|Ministero|Università|Comune|Regione)$/u;
+
 /** Multi-word names in a text, with sentence-start and function words taken off their front. */
 function* personNames(text: string): Generator<{ name: string; index: number }> {
   for (const m of text.matchAll(MULTIWORD_NAMES)) {
@@ -349,6 +355,7 @@ function* personNames(text: string): Generator<{ name: string; index: number }> 
     }
     const words = name.split(/\s+/);
     const person = personWords(words);
+    if (NOT_A_NAME.test(person[person.length - 1] ?? '') || INSTITUTION.test(person[person.length - 1] ?? '')) continue;
     if (person.length > 1) yield { name: person.join(' '), index: index + name.length - person.join(' ').length };
   }
 }
@@ -638,7 +645,8 @@ class Names {
     const full = /\s/.test(name) ? name : (this.bySurname.get(name) ?? name);
     const words = full.split(/\s+/);
     while (words.length > 2 && TITLE.test(words[0] ?? '')) words.shift();
-    return words.join(' ');
+    // "Santé Roman Prymula" (from "le ministre de la Santé Roman Prymula") is Roman Prymula.
+    return (words.length > 3 ? personWords(words) : words).join(' ');
   }
 
   isKnownSurname(name: string): boolean {
@@ -673,6 +681,12 @@ function lastMention(blocks: readonly TextBlock[], at: Position, names: Names): 
     const text = before(b);
     let last: { name: string; index: number } | null = null;
     for (const found of personNames(text)) if (names.isPerson(found.name)) last = found;
+    // "Mr Obama", "Moreno": a surname the article gave in full earlier.
+    for (const m of text.matchAll(CAPITALISED)) {
+      if ((!last || m.index > last.index) && names.isKnownSurname(m[0]) && !INSTITUTION.test(m[0])) {
+        last = { name: names.full(m[0]), index: m.index };
+      }
+    }
     if (last) return { name: last.name, at: { block: b, index: last.index } };
   }
   // No one named twice nearby: the last full name in this paragraph or the one before.
