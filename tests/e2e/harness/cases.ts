@@ -27,3 +27,30 @@ export const NOT_AN_ARTICLE_FIXTURE = 'pages/not-an-article.html';
 export function fixtureFile(fixture: string): string {
   return `tests/fixtures/${fixture}`;
 }
+
+/**
+ * Three readerable pages of the AEB corpus (`../shared/corpora/aeb`), from three sites, each with
+ * a long text (checked with `npx tsx cli/analyze.ts FILE`: readerable true, 1,394–2,511 words).
+ * Served by the fixture server at `/corpora/aeb/<id>.html`, read by the CLI from the corpus.
+ */
+export interface AebCase {
+  readonly name: string;
+  readonly id: string;
+}
+
+export const AEB_READER_CASES: readonly AebCase[] = [
+  // vox.com, English, no charset declared (decoded as UTF-8), 66 paragraphs.
+  { name: 'aeb-vox', id: '16c30add7e96315e9cc957d85aa876ccb6b70055f0ddab51547a586117cc1f56' },
+  // wired.com, English, 32 paragraphs.
+  { name: 'aeb-wired', id: '2f42ef1d3ea0c96e56355d3db93d0e06b47e760b74f6f4261278b8cd1c246dd6' },
+  // blog.comwrap.com, German, 43 paragraphs, no og:site_name.
+  { name: 'aeb-comwrap-de', id: '57b4dafd18cfd0531b69f81e87158648227c673ef159f8d8c87d34e34bdb21f2' },
+];
+
+/** Path of an AEB page for the CLI, which runs from the repository root. */
+export function aebFile(id: string): string {
+  return `../shared/corpora/aeb/html/${id}.html.gz`;
+}
+
+/** A long article stuffed with XSS vectors; see the comment at its top. */
+export const XSS_FIXTURE = 'pages/xss-article.html';

@@ -21,10 +21,22 @@ export interface FirefoxSession {
    * Opens `url` in a tab, gives it the activeTab grant of a click on Lede's button (unless
    * `clicked` is false), then opens the popup for that tab in another tab.
    */
-  openPopupForTab(url: string, options?: { clicked?: boolean }): Promise<{ popup: Page; tabId: number }>;
+  openPopupForTab(url: string, options?: OpenPopupOptions): Promise<{ popup: Page; tabId: number; newsPage?: Page }>;
+  /**
+   * Evaluates `expression` in Firefox's browser (chrome) window, e.g. over `gBrowser`; the
+   * expression must produce a JSON string, which is parsed and returned.
+   */
+  evaluateInBrowserWindow<T>(expression: string): Promise<T>;
   /** Withdraws every host permission granted so far, so each test starts as after install. */
   revokeHostPermissions(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface OpenPopupOptions {
+  /** false: the popup opens without the activeTab grant of a click on the button. */
+  clicked?: boolean;
+  /** Runs once the news tab has loaded, before the grant and the popup (e.g. to snapshot it). */
+  beforePopup?: (newsPage: Page) => Promise<void>;
 }
 
 /** The WebExtension API as seen from an extension page; only the calls the harness makes. */
@@ -80,25 +92,37 @@ interface BidiConnection {
  * makes that one call in the browser's chrome window, which --remote-allow-system-access allows.
  */
 async function grantActiveTabAsOnClick(browser: Browser, geckoId: string): Promise<void> {
-  const connection = (browser as unknown as { connection: BidiConnection }).connection;
-  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
-    contexts: { context: string }[];
-  };
-  const chromeWindow = tree.contexts[0]?.context;
-  if (!chromeWindow) throw new Error('E2E: no Firefox chrome window over BiDi');
   const expression = `(() => {
     const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
     const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(geckoId)});
     extension.tabManager.addActiveTabPermission(gBrowser.selectedTab);
     return gBrowser.selectedBrowser.currentURI.spec;
   })()`;
+  const result = await evaluateInChromeWindow(browser, expression);
+  if (result.type !== 'success')
+    throw new Error(`E2E: activeTab grant failed: ${result.exceptionDetails?.text ?? result.type}`);
+}
+
+interface ChromeEvaluation {
+  type: string;
+  result?: { type: string; value?: unknown };
+  exceptionDetails?: { text?: string };
+}
+
+/** Evaluates in the browser's chrome window (needs --remote-allow-system-access). */
+async function evaluateInChromeWindow(browser: Browser, expression: string): Promise<ChromeEvaluation> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: { context: string }[];
+  };
+  const chromeWindow = tree.contexts[0]?.context;
+  if (!chromeWindow) throw new Error('E2E: no Firefox chrome window over BiDi');
   const { result } = (await connection.send('script.evaluate', {
     expression,
     target: { context: chromeWindow },
     awaitPromise: false,
-  })) as { result: { type: string; exceptionDetails?: { text?: string } } };
-  if (result.type !== 'success')
-    throw new Error(`E2E: activeTab grant failed: ${result.exceptionDetails?.text ?? result.type}`);
+  })) as { result: ChromeEvaluation };
+  return result;
 }
 
 async function readGeckoId(extensionDir: string): Promise<string> {
@@ -150,7 +174,7 @@ export async function launchFirefox(outputDir = '.output/firefox-mv3'): Promise<
     browser,
     extensionOrigin,
     openExtensionPage,
-    async openPopupForTab(url, { clicked = true } = {}) {
+    async openPopupForTab(url, { clicked = true, beforePopup } = {}) {
       const popup = await openExtensionPage('popup.html');
       // Registered before the tab exists so the event cannot be missed. The tab's status from
       // tabs.get is no use here: a new tab reports "complete" for its initial about:blank.
@@ -171,13 +195,24 @@ export async function launchFirefox(outputDir = '.output/firefox-mv3'): Promise<
       const target = await newsTarget;
       // The error page is privileged (puppeteer cannot evaluate in it); reaching it means the
       // load has ended, which is all the popup needs.
+      let newsPage: Page | undefined;
       if (target.url() === url) {
-        const newsPage = await target.asPage();
+        newsPage = await target.asPage();
         await newsPage.waitForFunction(() => document.readyState === 'complete', { timeout: 30_000 });
+        if (beforePopup) await beforePopup(newsPage);
       }
       if (clicked) await grantActiveTabAsOnClick(browser, geckoId);
       await navigateExtensionPage(popup, `${extensionOrigin}/popup.html?tabId=${tabId}`);
-      return { popup, tabId };
+      return { popup, tabId, newsPage };
+    },
+    async evaluateInBrowserWindow<T>(expression: string): Promise<T> {
+      const result = await evaluateInChromeWindow(browser, expression);
+      if (result.type !== 'success' || typeof result.result?.value !== 'string') {
+        throw new Error(
+          `E2E: chrome-window evaluation failed: ${result.exceptionDetails?.text ?? JSON.stringify(result.result)}`,
+        );
+      }
+      return JSON.parse(result.result.value) as T;
     },
     async revokeHostPermissions() {
       const page = await openExtensionPage('popup.html');

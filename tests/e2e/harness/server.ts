@@ -1,11 +1,30 @@
 // Serves tests/fixtures/ over real HTTP: content scripts, activeTab and host permissions behave
 // differently on file:// URLs, and readers use http(s) pages.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 const FIXTURES_ROOT = path.resolve('tests/fixtures');
+
+/**
+ * The shared corpora, next to the repository (never copied into it). The tests run from the
+ * repository root, as the fixtures path above assumes too.
+ */
+export const CORPORA_ROOT = path.resolve('../shared/corpora');
+
+/** `/corpora/aeb/<id>.html` serves `../shared/corpora/aeb/html/<id>.html.gz`, gunzipped. */
+const AEB_ROUTE = /^\/corpora\/aeb\/([0-9a-f]{64})\.html$/;
+
+/**
+ * Written in an HTML fixture, replaced by the server's origin (e.g. `http://127.0.0.1:41234`), for
+ * absolute URLs that must reach this server from any context (an extension page included).
+ */
+export const FIXTURE_ORIGIN_PLACEHOLDER = '__FIXTURE_ORIGIN__';
+
+/** Any request to `/canary…` is recorded (see FixtureServer.canaryHits) and answered 204. */
+const CANARY_ROUTE = /^\/canary(?:[/?]|$)/;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,12 +42,62 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** One request that reached `/canary`: a payload ran (or a resource it names was fetched). */
+export interface CanaryHit {
+  /** Path and query, e.g. `/canary?vector=img-onerror`. */
+  readonly url: string;
+  /** `vector` query parameter, or null. */
+  readonly vector: string | null;
+  /** The Referer header (absent from the reader view, which sends no referrer). */
+  readonly referer: string | null;
+  /** Date.now() when the server received it. */
+  readonly at: number;
+}
+
+export interface FixtureServerOptions {
+  /**
+   * Extra response headers per request (e.g. a Content-Security-Policy for one fixture), given
+   * the request URL resolved against the server's origin. Undefined or {} adds nothing.
+   */
+  headersFor?: (url: URL) => Record<string, string> | undefined;
+}
+
 export interface FixtureServer {
   /** e.g. `http://127.0.0.1:41234` */
   readonly origin: string;
   /** URL of a file given relative to tests/fixtures, e.g. `url('seed/watson-metadata.html')`. */
   url(relativePath: string): string;
+  /** URL of an AEB page served from the shared corpus, by its 64-hex id. */
+  aebUrl(id: string): string;
+  /** Every `/canary` request so far, oldest first. */
+  canaryHits(): readonly CanaryHit[];
   stop(): Promise<void>;
+}
+
+/** The charset a page declares in its first bytes, else UTF-8: what the analyze CLI decodes with. */
+function sniffCharset(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const label = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return 'utf-8';
+  }
+}
+
+/** Reads a gzipped AEB page; its charset goes in the header so the browser decodes as the CLI does. */
+async function readAebPage(id: string): Promise<{ body: Buffer; type: string }> {
+  const body = gunzipSync(await readFile(path.join(CORPORA_ROOT, 'aeb', 'html', `${id}.html.gz`)));
+  return { body, type: `text/html; charset=${sniffCharset(body)}` };
+}
+
+async function readFixture(file: string, origin: string): Promise<{ body: Buffer; type: string }> {
+  let body = await readFile(file);
+  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  if (type.startsWith('text/html') && body.includes(FIXTURE_ORIGIN_PLACEHOLDER)) {
+    body = Buffer.from(body.toString('utf8').replaceAll(FIXTURE_ORIGIN_PLACEHOLDER, origin), 'utf8');
+  }
+  return { body, type };
 }
 
 /** Maps a request path to a file under the fixtures root, or null if it escapes the root. */
@@ -38,31 +107,48 @@ function resolveFixturePath(requestUrl: string): string | null {
   return file.startsWith(FIXTURES_ROOT + path.sep) ? file : null;
 }
 
-export async function startFixtureServer(): Promise<FixtureServer> {
-  const server: Server = createServer((request, response) => {
-    const file = resolveFixturePath(request.url ?? '/');
-    if (!file) {
+export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
+  const hits: CanaryHit[] = [];
+  let origin = '';
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    const requestUrl = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const extraHeaders = options.headersFor?.(requestUrl) ?? {};
+    if (CANARY_ROUTE.test(requestUrl.pathname)) {
+      hits.push({
+        url: `${requestUrl.pathname}${requestUrl.search}`,
+        vector: requestUrl.searchParams.get('vector'),
+        referer: request.headers.referer ?? null,
+        at: Date.now(),
+      });
+      response.writeHead(204, { 'cache-control': 'no-store' }).end();
+      return;
+    }
+    const aebId = AEB_ROUTE.exec(requestUrl.pathname)?.[1];
+    const file = aebId ? null : resolveFixturePath(request.url ?? '/');
+    if (!aebId && !file) {
       response.writeHead(403).end();
       return;
     }
-    readFile(file).then(
-      (body) => {
-        const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-        response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+    (aebId ? readAebPage(aebId) : readFixture(file as string, origin)).then(
+      ({ body, type }) => {
+        response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...extraHeaders }).end(body);
       },
       () => response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found'),
     );
-  });
+  };
+  const server: Server = createServer(handle);
   // Port 0: the OS picks a free port, so parallel checkouts and leftover servers never collide.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  origin = `http://127.0.0.1:${port}`;
   return {
     origin,
     url: (relativePath) => new URL(relativePath, `${origin}/`).href,
+    aebUrl: (id) => `${origin}/corpora/aeb/${id}.html`,
+    canaryHits: () => [...hits],
     stop: () =>
       new Promise<void>((resolve, reject) => {
         // Browsers keep connections alive; without this close() waits for them to time out.
