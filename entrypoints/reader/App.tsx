@@ -19,6 +19,8 @@ const tabId = Number(new URLSearchParams(location.search).get('tab'));
 
 async function loadArticle(): Promise<View> {
   const payload = await storage.getItem<{ report: unknown; html: unknown }>(readerPayloadKey(tabId));
+  // Read once: the page's unsanitized HTML does not stay in the browser's memory after this.
+  await storage.removeItem(readerPayloadKey(tabId));
   if (!payload || !isArticleReport(payload.report)) return { state: 'missing' };
   const report = payload.report;
   const body =

@@ -11,21 +11,21 @@ import { readReader } from './harness/reader-page';
 import { defineSharedReaderTests, extensionBuildDir, setupReaderSuite } from './harness/reader-suite';
 
 /**
- * Presses Alt+Shift+R in the browser window, as a person does: real key events through
+ * Presses Alt+Shift+L in the browser window, as a person does: real key events through
  * nsITextInputProcessor, so they go through Firefox's own shortcut handling (the extension's
  * commands are <key> elements of the window's keyset). Puppeteer's keyboard cannot do this: its
  * events reach the page only, and the shortcut never fires.
  */
-const PRESS_ALT_SHIFT_R = `(() => {
+const PRESS_ALT_SHIFT_L = `(() => {
   const processor = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
   if (!processor.beginInputTransactionForTests(window)) return JSON.stringify('no input transaction');
   const alt = new KeyboardEvent('', { key: 'Alt', code: 'AltLeft', keyCode: KeyboardEvent.DOM_VK_ALT });
   const shift = new KeyboardEvent('', { key: 'Shift', code: 'ShiftLeft', keyCode: KeyboardEvent.DOM_VK_SHIFT });
-  const r = new KeyboardEvent('', { key: 'R', code: 'KeyR', keyCode: KeyboardEvent.DOM_VK_R });
+  const l = new KeyboardEvent('', { key: 'L', code: 'KeyL', keyCode: KeyboardEvent.DOM_VK_L });
   processor.keydown(alt);
   processor.keydown(shift);
-  processor.keydown(r);
-  processor.keyup(r);
+  processor.keydown(l);
+  processor.keyup(l);
   processor.keyup(shift);
   processor.keyup(alt);
   return JSON.stringify('pressed');
@@ -41,7 +41,7 @@ describe('Lede reader view in Firefox', () => {
 
   defineSharedReaderTests(context);
 
-  test('the reader shortcut Alt+Shift+R is bound to open-reader-view after install', async () => {
+  test('the reader shortcut Alt+Shift+L is bound to open-reader-view after install', async () => {
     if (!firefox) throw new Error('Firefox did not start');
     const page = await firefox.openExtensionPage('reader.html');
     context.driver().opened.push(page);
@@ -53,11 +53,11 @@ describe('Lede reader view in Firefox', () => {
       ).browser.commands.getAll(),
     );
     expect(commands.find((command) => command.name === 'open-reader-view')).toEqual(
-      expect.objectContaining({ shortcut: 'Alt+Shift+R' }),
+      expect.objectContaining({ shortcut: 'Alt+Shift+L' }),
     );
   });
 
-  test('Alt+Shift+R on an article opens its reader view, with no click on the button', async () => {
+  test('Alt+Shift+L on an article opens its reader view, with no click on the button', async () => {
     if (!firefox) throw new Error('Firefox did not start');
     const session = firefox;
     const driver = context.driver();
@@ -69,7 +69,7 @@ describe('Lede reader view in Firefox', () => {
     driver.opened.push(newsPage);
     expect(await driver.selectedTabUrl()).toBe(url);
     const reader = await driver.captureReader(async () => {
-      expect(await session.evaluateInBrowserWindow<string>(PRESS_ALT_SHIFT_R)).toBe('pressed');
+      expect(await session.evaluateInBrowserWindow<string>(PRESS_ALT_SHIFT_L)).toBe('pressed');
     });
     await withScreenshot(reader, driver.browserName, 'reader-shortcut', async () => {
       await reader.waitForSelector('[data-testid="reader"]:not([data-state="loading"])', { timeout: 20_000 });
