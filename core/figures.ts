@@ -358,7 +358,7 @@ const PARTITIVE_AFTER =
   /^[\s\u00a0]+(?:of (?:them|those|these|us)|d['’]entre|de (?:ellos|ellas|ustedes|nosotros|los|las|estos|estas)|di (?:loro|questi|quelli|noi)|von (?:ihnen|denen|uns))(?![\p{L}])/iu;
 /** "Level 3 out of 5": a rating on a scale. */
 const LEVEL =
-  /(?<!\p{L})(?:level|niveau|stufe|nivel|livello|category|catégorie|kategorie|categoría|categoria)[\s\u00a0]+(\d{1,2})(?:[\s\u00a0]+(?:out of|of|sur|von|de|su)[\s\u00a0]+\d{1,2})?(?![\p{N}])/giu;
+  /(?<![\p{L}-])(?:level|niveau|stufe|nivel|livello|category|catégorie|kategorie|categoría|categoria)[\s\u00a0]+(\d{1,2})(?:[\s\u00a0]+(?:out of|of|sur|von|de|su)[\s\u00a0]+\d{1,2})?(?![\p{N}])/giu;
 
 /**
  * Fractions written with words: "a third", "deux tiers", "one-third", "ein Drittel"; followed by
@@ -718,7 +718,9 @@ function joinAt(text: string, pos: number, first: Numeral, numerals: readonly Nu
   const word = m[1].trim().toLowerCase();
   // "trois contre un", "three to one": X/Y; "deux sur trois", "one in three": a part of a whole.
   if (RATIO_WORDS.has(word) || (word === 'to' && next.value === 1 && first.value > 1)) {
-    return first.determiner || first.value < next.value ? null : { kind: 'ratio', word, next };
+    // Odds are small numbers: "438 contre 86" is a vote, two figures.
+    const odds = !first.determiner && first.value >= next.value && next.value <= 10;
+    return odds ? { kind: 'ratio', word, next } : null;
   }
   if (FRACTION_WORDS.has(word)) {
     const whole = first.value < next.value && !(next.plain && next.value >= 1900);
@@ -754,6 +756,9 @@ function wordFractions(text: string, lang: NumberLang | null): Draft[] {
   return out;
 }
 
+/** Two small numbers joined by a dash that does not go up: "4-1", "2–2". */
+const SCORE = /^\d{1,2}[-–](\d{1,2})(?![\d.,])/u;
+
 /** A block that is nothing but a number: a counter, a page number, a rating. */
 const LONE_NUMBER = /^[\s\u00a0]*[\d.,\s\u00a0]+[\s\u00a0]*$/u;
 
@@ -768,6 +773,12 @@ function figuresIn(text: string, kind: TextBlock['kind'], lang: NumberLang | nul
   for (let i = 0; i < numerals.length; i++) {
     const n = numerals[i];
     if (!n || n.start < consumed || mask[n.start] || isFurniture(text, n, lang)) continue;
+    const score = SCORE.exec(text.slice(n.start, n.start + 12));
+    if (score && n.plain && Number(score[1]) <= n.value) {
+      // "4-1", "2–2": a score (the gold set's optional items); a range would go up.
+      consumed = n.start + score[0].length;
+      continue;
+    }
     let d = grow(text, n, lang);
     const join = joinAt(text, d.unitAfter ? d.end : n.end, n, numerals, i + 1);
     if (join && join.kind !== 'range') {

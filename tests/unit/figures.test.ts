@@ -236,6 +236,14 @@ describe('ranges, ratios and fractions', () => {
       ],
     ],
     ['fr', 'Un avantage de trois contre un.', [['trois contre un', 3, 'ratio']]],
+    [
+      'fr',
+      'Adopté par 438 contre 86.',
+      [
+        ['438', 438, null],
+        ['86', 86, null],
+      ],
+    ],
     ['en', 'One in three adults.', [['One in three', 1 / 3, 'fraction']]],
     ['es', 'Uno de cada tres españoles.', [['Uno de cada tres', 1 / 3, 'fraction']]],
     [
@@ -282,6 +290,7 @@ describe('not figures', () => {
     ['es', 'El 20 de enero de 2024, en los años 90, a las 10.50 hora local.'],
     ['it', 'Il 1° gennaio, alle ore 10.'],
     ['en', 'Several thousand teachers marched.'],
+    ['en', 'After the 4-1 win and a 2–2 draw.'],
   ])('%s: %s', (lang, text) => {
     expect(figuresOf(text, lang)).toEqual([]);
   });
