@@ -247,7 +247,7 @@ const SCALE_AFTER =
   /[\s\u00a0\u2007\u2009\u202f]*(thousand|mille|mila|mil|tausend|tsd\.|millions?|millionen|mio\.?|mn|mln\.?|millón|millon|millones|milione|milioni|milliards?|milliarden?|mrd\.?|mds?\.?|mld\.?|miliardo|miliardi|bn|bln|billions?|billionen|billón|billones|trillions?|tn|trn|bio\.|k|m|b)(?![\p{L}\p{N}])/iuy;
 const OF_AFTER_SCALE = /[\s\u00a0]+(?:de|of|di|del|de los)[\s\u00a0]+|[\s\u00a0]+d['’]/iuy;
 const RATE_AFTER = new RegExp(
-  `${SP}+(?:per|par|pro|por|a|al|à${SP}+la|all['’]|l['’]|a${SP}+la|every|each|jede[nrs]?|chaque)${SP}*(${alternation(PERIOD_BY_WORD.keys())})(?![\\p{L}])`,
+  `${SP}+(?:per|par|pro|por|a|al|à${SP}+la|all['’]|a${SP}+la|every|each|jede[nrs]?|chaque)${SP}*(${alternation(PERIOD_BY_WORD.keys())})(?![\\p{L}])`,
   'iuy',
 );
 /** The word after a number, for the noun it counts. */
@@ -326,7 +326,7 @@ const AMOUNT_BEFORE =
 const DECADE_BEFORE = /(?<!\p{L})(?:années|años|anni|jahre|years|the)[\s\u00a0]+$/iu;
 /** Articles before a bare number up to 31 make it a day of the month: "le 20", "am 3.", "bis zum 10.". */
 const DAY_ARTICLE =
-  /(?<!\p{L})(?:le|the|am|el|il|du|au|vom|zum|bis|dal|al|del|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)[\s\u00a0]+$/iu;
+  /(?<!\p{L})(?:le|the|am|el|il|du|au|vom|zum|bis|dal|al|del|día|jour|giorno|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)[\s\u00a0]+$/iu;
 /** Ordinals written with digits: "1er", "3e", "23e", "2nd", "3rd", "4th", "5º", "1ª". */
 const ORDINAL_AFTER = /^(?:er|re|ère|ere|e|ème|eme|es|èmes|st|nd|rd|th|º|ª)(?![\p{L}])/iu;
 /** German writes ordinals with a point: "am 3. März", "der 2. Weltkrieg", "27. Minute". */
@@ -624,7 +624,11 @@ function grow(text: string, n: Numeral, lang: NumberLang | null): Draft {
     const noun = nounAt(text, from, lang, n.value === 1);
     if (noun) {
       const denominator = DENOMINATORS.get(noun[0]);
-      [unit, end, unitKind] = denominator ? ['fraction', noun[1], 'ratio'] : [noun[0], noun[1], 'noun'];
+      // After an adjective the noun may be a unit after all: "six premiers mois".
+      const named = UNIT_BY_WORD.get(noun[0]);
+      if (denominator) [unit, end, unitKind] = ['fraction', noun[1], 'ratio'];
+      else if (named) [unit, end, unitKind] = [named, noun[1], MONEY.has(named) ? 'money' : 'measure'];
+      else [unit, end, unitKind] = [noun[0], noun[1], 'noun'];
       if (denominator) value /= denominator;
       unitAfter = true;
     }
