@@ -10,6 +10,7 @@ import { extractTimestamps } from './timestamps';
 import { blocksToText } from './blocks';
 import { summarize } from './summary';
 import { extractQuotes } from './quotes';
+import { extractFigures } from './figures';
 import { countWords, readingMinutes } from './text';
 
 export interface AnalyzedArticle {
@@ -51,11 +52,16 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Ana
     extraction: article.mode,
     published,
     modified,
-    // Update notes and figures have their own capabilities (issues 7, 5); until they land the
-    // report says "none found" rather than guessing.
+    // Update notes have their own capability (issue 7); until it lands the report says "none
+    // found" rather than guessing.
     updates: [],
     quotes: extractQuotes(article.blocks, article.lang).map(({ text, speaker, role }) => ({ text, speaker, role })),
-    figures: [],
+    figures: extractFigures(article.blocks, article.lang).map(({ text, value, unit, context }) => ({
+      text,
+      value,
+      unit,
+      context,
+    })),
     summary: summarize(article.blocks, article.lang),
   };
   return { report, content: article.content };
