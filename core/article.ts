@@ -1,9 +1,11 @@
 /**
- * The article: Readability on a clone of the page (it mutates what it parses), or the whole
- * `<body>` on request or when Readability finds nothing. The live page is only read.
+ * The article: Readability on a clone of the page (it mutates what it parses), then our clean-up
+ * of what it keeps by mistake (cleanup.ts); or the whole `<body>` on request or when Readability
+ * finds nothing. The live page is only read.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { extractBlocks, type TextBlock } from './blocks';
+import { cleanArticle } from './cleanup';
 import type { ExtractionMode } from './types';
 import { normalizeSpace } from './text';
 
@@ -15,7 +17,10 @@ export interface Article {
   siteName: string | null;
   excerpt: string | null;
   lang: string | null;
-  /** Readability's cleaned article, in the parsed clone (untrusted page content), or null. */
+  /**
+   * The cleaned article, in the parsed clone (untrusted page content), or null: Readability's
+   * element after our clean-up, captions and credits kept (marked `data-lede-kind="caption"`).
+   */
   content: Element | null;
   blocks: TextBlock[];
 }
@@ -51,14 +56,21 @@ export function extractArticle(doc: Document, whole = false): Article {
     };
   }
   const clone = doc.cloneNode(true) as Document;
-  // The serializer hands back Readability's own element instead of HTML to parse again.
-  const parsed = new Readability<Element>(clone, { charThreshold: 500, serializer: (el) => el as Element }).parse();
+  // The serializer hands back Readability's own element instead of HTML to parse again; class,
+  // id and aria survive (keepClasses) because the clean-up reads them.
+  const parsed = new Readability<Element>(clone, {
+    charThreshold: 500,
+    keepClasses: true,
+    serializer: (el) => el as Element,
+  }).parse();
   const content = parsed?.content ?? null;
+  const title = orNull(parsed?.title) ?? orNull(doc.title);
+  if (content) cleanArticle(content, { title });
   const blocks = content ? extractBlocks(content) : [];
   return {
     readerable,
     mode: blocks.length ? 'readability' : 'whole-fallback',
-    title: orNull(parsed?.title) ?? orNull(doc.title),
+    title,
     byline: orNull(parsed?.byline),
     siteName: orNull(parsed?.siteName),
     excerpt: orNull(parsed?.excerpt),

@@ -16,7 +16,7 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 /** Elements that start a new block of text. */
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS = new Set([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',
@@ -56,6 +56,7 @@ const BLOCK_TAGS = new Set([
   'TR',
   'UL',
   'CAPTION',
+  'CENTER',
 ]);
 
 /** Never text a reader sees. */
@@ -73,6 +74,17 @@ const SKIPPED_TAGS = new Set([
   'TEXTAREA',
   'INPUT',
 ]);
+
+/** Tags whose content is never text a reader sees. */
+export function isSkippedTag(tag: string): boolean {
+  return SKIPPED_TAGS.has(tag.toUpperCase());
+}
+
+/**
+ * Set by the clean-up (cleanup.ts) on captions and photo credits that are not `<figcaption>`s: they
+ * stay in the article for the reader view, as blocks of kind 'caption'.
+ */
+export const CAPTION_KIND_ATTRIBUTE = 'data-lede-kind';
 
 function kindOf(tag: string, inherited: BlockKind): BlockKind {
   switch (tag) {
@@ -131,8 +143,9 @@ export function extractBlocks(root: Element): TextBlock[] {
       else buffer += ' ';
       return;
     }
-    const isBlock = BLOCK_TAGS.has(tag);
-    const childKind = kindOf(tag, kind);
+    const marked = el.getAttribute(CAPTION_KIND_ATTRIBUTE) === 'caption';
+    const isBlock = marked || BLOCK_TAGS.has(tag);
+    const childKind = marked ? 'caption' : kindOf(tag, kind);
     if (isBlock) flush();
     for (let child = el.firstChild; child; child = child.nextSibling) visit(child, childKind);
     if (isBlock) flush();
@@ -145,4 +158,13 @@ export function extractBlocks(root: Element): TextBlock[] {
 
 export function blocksToText(blocks: readonly TextBlock[]): string {
   return blocks.map((b) => b.text).join('\n\n');
+}
+
+/**
+ * The report's `text`: every block but captions and photo credits. The AEB's human-annotated
+ * article bodies leave them out (of 86 `<figcaption>` blocks Readability keeps, 12 are in the
+ * gold text), and so does a reader reading the article; the reader view still shows them.
+ */
+export function articleText(blocks: readonly TextBlock[]): string {
+  return blocksToText(blocks.filter((b) => b.kind !== 'caption'));
 }

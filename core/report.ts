@@ -7,7 +7,7 @@ import type { AnalyzeOptions, ArticleReport } from './types';
 import { extractArticle } from './article';
 import { extractByline } from './byline';
 import { extractTimestamps } from './timestamps';
-import { blocksToText } from './blocks';
+import { articleText } from './blocks';
 import { summarize } from './summary';
 import { extractQuotes } from './quotes';
 import { extractFigures } from './figures';
@@ -27,7 +27,7 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Ana
   const url = options.url ?? null;
   const now = options.now ?? new Date();
   const article = extractArticle(doc, options.whole ?? false);
-  const text = blocksToText(article.blocks);
+  const text = articleText(article.blocks);
   const words = countWords(text);
   const { published, modified } = extractTimestamps(doc, url, now);
   let siteName = article.siteName;

@@ -18,7 +18,7 @@ const expected = JSON.parse(readFileSync(path.join(SEED_DIR, 'expected.json'), '
   published: string;
   modified: string;
   articleText: string[];
-  boilerplate: { removedByReadability: string[]; keptByReadability: string[] };
+  boilerplate: { removedByReadability: string[]; keptByReadability: string[]; captionsOutOfText: string[] };
   summaryLead3: string[];
 };
 
@@ -51,7 +51,11 @@ describe.each(['watson-visible-times.html', 'watson-metadata.html'])('seed page 
     for (const boilerplate of expected.boilerplate.removedByReadability) expect(report.text).not.toContain(boilerplate);
   });
 
-  it.todo('leaves out the image credit and the variant-headline caption (reader clean-up, issue 3)');
+  it('leaves out the image credit, the variant-headline figure title and the caption (reader clean-up, issue 3)', () => {
+    const { keptByReadability, captionsOutOfText } = expected.boilerplate;
+    for (const boilerplate of [...keptByReadability, ...captionsOutOfText])
+      expect(report.text).not.toContain(boilerplate);
+  });
   it.todo('finds the six quotes by Ruslan Leviev and the eleven figures (issue 5)');
 
   it('summarises with the lead sentences', () => {
