@@ -7,6 +7,7 @@ import { NOT_AN_ARTICLE_FIXTURE, SEED_CASES, SEED_EXPECTED, fixtureFile } from '
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { clickAndSettle, describePopup, readPopupReport, waitForPopupState, withScreenshot } from './harness/popup';
 import { startFixtureServer, type FixtureServer } from './harness/server';
+import { defineHighlightTests } from './harness/highlights-suite';
 
 const BROWSER = 'chromium';
 
@@ -89,5 +90,18 @@ describe('Lede popup in Chromium', () => {
       const state = await waitForPopupState(popup);
       expect(state, await describePopup(popup)).toBe('unsupported');
     });
+  });
+  defineHighlightTests({
+    browserName: BROWSER,
+    async open(fixture, beforePopup) {
+      if (!chromium) throw new Error('Chromium did not start');
+      const page = await chromium.browser.newPage();
+      openedPages.push(page);
+      await page.goto(served(fixture), { waitUntil: 'load' });
+      await beforePopup(page);
+      const popup = await chromium.openRealPopup(page);
+      openedPages.push(popup);
+      return { popup, page };
+    },
   });
 });

@@ -8,6 +8,7 @@ import { NOT_AN_ARTICLE_FIXTURE, SEED_CASES, SEED_EXPECTED, fixtureFile } from '
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { clickAndSettle, describePopup, readPopupReport, waitForPopupState, withScreenshot } from './harness/popup';
 import { startFixtureServer, type FixtureServer } from './harness/server';
+import { defineHighlightTests } from './harness/highlights-suite';
 
 const BROWSER = 'firefox';
 
@@ -103,5 +104,16 @@ describe('Lede popup in Firefox (popup in a tab)', () => {
       expect(state, await describePopup(popup)).toBe('needs-permission');
       expect(await describePopup(popup)).toContain('click Lede’s toolbar button');
     });
+  });
+  defineHighlightTests({
+    browserName: BROWSER,
+    async open(fixture, beforePopup) {
+      if (!firefox) throw new Error('Firefox did not start');
+      const { popup, newsPage } = await firefox.openPopupForTab(served(fixture), { beforePopup });
+      openedPages.push(popup);
+      if (!newsPage) throw new Error('Firefox gave no page for the article tab');
+      openedPages.push(newsPage);
+      return { popup, page: newsPage };
+    },
   });
 });

@@ -1,0 +1,98 @@
+// Quotes, figures and highlights on the seed page, the same checks in both browsers: the popup
+// lists the six quotes (all by Ruslan Leviev) and the eleven figures, the page gets CSS Custom
+// Highlights over exactly those texts without a single DOM change, a click in the popup scrolls
+// the page to the quote and flashes it, and the switch turns the highlights off.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { expect, test } from 'vitest';
+import { describePopup, waitForPopupState, withScreenshot } from './popup';
+
+const EXPECTED = JSON.parse(readFileSync(path.resolve('tests/fixtures/seed/expected.json'), 'utf8')) as {
+  quotes: { text: string; speaker: string }[];
+  figures: { text: string }[];
+};
+
+export interface HighlightContext {
+  browserName: string;
+  /** Opens the seed page and the popup over it; `beforePopup` runs on the page first. */
+  open(fixture: string, beforePopup: (page: Page) => Promise<void>): Promise<{ popup: Page; page: Page }>;
+}
+
+interface PageHighlights {
+  quote: string[];
+  figure: string[];
+  flash: boolean;
+}
+
+/** The texts under each of Lede's highlights, read in the page itself. */
+async function readHighlights(page: Page): Promise<PageHighlights> {
+  return page.evaluate(() => {
+    const texts = (name: string): string[] =>
+      [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      });
+    return { quote: texts('lede-quote'), figure: texts('lede-figure'), flash: CSS.highlights.has('lede-flash') };
+  });
+}
+
+export function defineHighlightTests(context: HighlightContext): void {
+  test('the popup lists the seed page’s quotes and figures, highlighted in the page without a DOM change', async () => {
+    let before = '';
+    const { popup, page } = await context.open('seed/watson-visible-times.html', async (p) => {
+      before = await p.evaluate(() => document.documentElement.outerHTML);
+    });
+    await withScreenshot(popup, context.browserName, 'quotes-figures', async () => {
+      expect(await waitForPopupState(popup), await describePopup(popup)).toBe('ready');
+      const quotes = await popup.$$eval('[data-testid="quote"]', (items) =>
+        items.map((item) => ({
+          speaker: item.querySelector('.speaker')?.textContent ?? '',
+          text: item.querySelector('.quote-text')?.textContent ?? '',
+        })),
+      );
+      expect(quotes).toEqual(EXPECTED.quotes.map(({ text, speaker }) => ({ text, speaker })));
+      const figures = await popup.$$eval('[data-testid="figure"] .figure-text', (items) =>
+        items.map((i) => i.textContent ?? ''),
+      );
+      expect(figures).toHaveLength(EXPECTED.figures.length);
+      figures.forEach((figure, i) => expect(EXPECTED.figures[i]?.text).toContain(figure));
+
+      const shown = await readHighlights(page);
+      expect(shown.quote).toEqual(EXPECTED.quotes.map((q) => q.text));
+      expect(shown.figure).toEqual(figures);
+      // Highlights are ranges over the page's own text: the DOM is exactly as it was.
+      expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+    });
+  });
+
+  test('a click on a quote brings the page to it and flashes it; the switch turns highlights off', async () => {
+    const { popup, page } = await context.open('seed/watson-visible-times.html', async () => undefined);
+    expect(await waitForPopupState(popup), await describePopup(popup)).toBe('ready');
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    const quotes = await popup.$$('[data-testid="quote"]');
+    await quotes[5]?.click();
+    // The scroll may be smooth: wait until the flashed range is on screen.
+    const flashedOnScreen = (): string | null => {
+      const range = [...((CSS.highlights.get('lede-flash') as Set<AbstractRange> | undefined) ?? [])][0];
+      if (!range) return null;
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      const rect = live.getBoundingClientRect();
+      return rect.top >= 0 && rect.bottom <= innerHeight ? live.toString() : null;
+    };
+    await page.waitForFunction(flashedOnScreen, { timeout: 5_000 });
+    const target = { text: await page.evaluate(flashedOnScreen), scrolled: (await page.evaluate(() => scrollY)) > 0 };
+    expect(target).toEqual({ text: EXPECTED.quotes[5]?.text, scrolled: true });
+
+    await popup.click('[data-testid="toggle-highlights"]');
+    await page.waitForFunction(() => !CSS.highlights.has('lede-quote'), { timeout: 5_000 });
+    expect(await popup.$eval('[data-testid="toggle-highlights"]', (b) => b.getAttribute('aria-checked'))).toBe('false');
+    // Back on, for the next test and the reader's default.
+    await popup.click('[data-testid="toggle-highlights"]');
+    await page.waitForFunction(() => CSS.highlights.has('lede-quote'), { timeout: 5_000 });
+  });
+}
