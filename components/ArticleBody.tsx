@@ -1,10 +1,23 @@
 import { useEffect, useRef } from 'preact/hooks';
+import type { HighlightItem } from '@/utils/page-highlights';
+import { applyHighlights } from '@/utils/page-highlights';
 
-/** The sanitized article, inserted as DOM nodes (never as an HTML string). */
-export function ArticleBody({ fragment }: { fragment: DocumentFragment }) {
+interface Props {
+  fragment: DocumentFragment;
+  /** Quotes and figures to highlight in the article, as on the page. */
+  highlights: readonly HighlightItem[];
+}
+
+/** The sanitized article, inserted as DOM nodes (never as an HTML string), with its highlights. */
+export function ArticleBody({ fragment, highlights }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.replaceChildren(fragment.cloneNode(true));
-  }, [fragment]);
+    const root = ref.current;
+    if (!root) return undefined;
+    root.replaceChildren(fragment.cloneNode(true));
+    if (typeof Highlight !== 'function' || !highlights.length) return undefined;
+    const applied = applyHighlights(document, highlights, root);
+    return () => applied.remove();
+  }, [fragment, highlights]);
   return <div ref={ref} class="article-body" data-testid="reader-body" />;
 }

@@ -13,7 +13,9 @@ import {
   type PingResponse,
   type ReaderResponse,
 } from './messages';
-import { applyHighlights, type HighlightItem, type PageHighlights } from './page-highlights';
+import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
+
+export { highlightItems };
 
 const failure = (error: unknown): { ok: false; reason: 'error'; message: string } => ({
   ok: false,
@@ -39,14 +41,6 @@ export function readerPayload(doc: Document, url: string, whole: boolean): Reade
   } catch (error) {
     return failure(error);
   }
-}
-
-/** Quotes, then figures: the order the popup numbers them in. */
-export function highlightItems(report: ArticleReport): HighlightItem[] {
-  return [
-    ...report.quotes.map((q) => ({ kind: 'quote' as const, text: q.text })),
-    ...report.figures.map((f) => ({ kind: 'figure' as const, text: f.text })),
-  ];
 }
 
 function canHighlight(): boolean {

@@ -7,6 +7,8 @@
  * page's text, in article order, through one whitespace-normalised index of the text nodes.
  */
 
+import type { ArticleReport } from '@/core/types';
+
 export type HighlightKind = 'quote' | 'figure';
 
 export interface HighlightItem {
@@ -82,9 +84,17 @@ export interface PageHighlights {
   reveal(position: number): boolean;
 }
 
-/** Finds each item in the page and registers the highlights; nothing in the DOM changes. */
-export function applyHighlights(doc: Document, items: readonly HighlightItem[]): PageHighlights {
-  const index = buildIndex(doc, doc.body ?? doc.documentElement);
+/** Quotes, then figures: the order the popup numbers them in. */
+export function highlightItems(report: Pick<ArticleReport, 'quotes' | 'figures'>): HighlightItem[] {
+  return [
+    ...report.quotes.map((q) => ({ kind: 'quote' as const, text: q.text })),
+    ...report.figures.map((f) => ({ kind: 'figure' as const, text: f.text })),
+  ];
+}
+
+/** Finds each item in `root` (the page's body) and registers the highlights; nothing in the DOM changes. */
+export function applyHighlights(doc: Document, items: readonly HighlightItem[], root?: Node): PageHighlights {
+  const index = buildIndex(doc, root ?? doc.body ?? doc.documentElement);
   const ranges: (Range | null)[] = [];
   let from = 0;
   for (const item of items) {

@@ -8,12 +8,15 @@ import { ReaderToolbar } from '@/components/ReaderToolbar';
 import { StateMessage } from '@/components/StateMessage';
 import { t } from '@/utils/i18n';
 import { createArticleSanitizer } from '@/utils/sanitize';
+import { highlightItems, type HighlightItem } from '@/utils/page-highlights';
 import { readerPayloadKey } from '@/utils/storage';
 import { isArticleReport } from '@/utils/validate-report';
 import { useReaderSettings } from './use-reader-settings';
 
 type View =
-  { state: 'loading' } | { state: 'missing' } | { state: 'ready'; report: ArticleReport; body: DocumentFragment };
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'ready'; report: ArticleReport; body: DocumentFragment; highlights: HighlightItem[] };
 
 const tabId = Number(new URLSearchParams(location.search).get('tab'));
 
@@ -26,7 +29,7 @@ async function loadArticle(): Promise<View> {
   const body =
     typeof payload.html === 'string' ? createArticleSanitizer(window)(payload.html) : textToFragment(report.text);
   dropRepeatedTitle(body, report.title);
-  return { state: 'ready', report, body };
+  return { state: 'ready', report, body, highlights: highlightItems(report) };
 }
 
 /** Whole-page mode has no article HTML: its text, paragraph by paragraph. */
@@ -91,7 +94,7 @@ export function App() {
         {view.state === 'ready' ? (
           <article>
             <ReaderHeader report={view.report} />
-            <ArticleBody fragment={view.body} />
+            <ArticleBody fragment={view.body} highlights={view.highlights} />
           </article>
         ) : null}
         {view.state === 'missing' ? (

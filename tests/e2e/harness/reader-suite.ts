@@ -66,6 +66,7 @@ interface SeedExpected {
   excerpt: string;
   articleText: string[];
   boilerplate: { removedByReadability: string[]; keptByReadability: string[] };
+  quotes: { text: string }[];
 }
 
 export interface ReaderSuiteContext {
@@ -213,6 +214,16 @@ export function defineSharedReaderTests(context: ReaderSuiteContext): void {
         view.bodyText.includes(normalizeText(line)),
       );
       expect(boilerplate, 'boilerplate in the reader body').toEqual([]);
+      // The quotes are highlighted in the reader too, over the article's own text.
+      const quotes = await reader.evaluate(() =>
+        [...((CSS.highlights.get('lede-quote') as Set<AbstractRange> | undefined) ?? [])].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        }),
+      );
+      expect(quotes).toEqual(expected.quotes.map((q) => q.text));
       seedBodyText = view.bodyText;
     });
     await context.closeReader(reader, 'button', url);
