@@ -33,6 +33,9 @@ export const LABEL_BLOCK = new RegExp(
       'order reprints',
       'loading(?: content)?(?: \\.\\.\\.)?',
       'this slideshow requires javascript',
+      // Reading time.
+      '(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura):? ?\\d+ ?\\p{L}*',
+      '\\d+ ?min(?:ute)?s? read',
       // Section titles of what follows the article.
       'comments?',
       '\\d* ?(?:comments?|commentaires?|kommentare?|comentarios?|commenti|comentários?)',
@@ -43,7 +46,7 @@ export const LABEL_BLOCK = new RegExp(
       'you might also like',
       'recommended(?: for you)?',
       'related(?: (?:news|stories|articles|content|coverage))?',
-      'more(?: (?:news|stories|from [\\p{L} .]+))?',
+      'more(?: [\\p{L}\\p{N} ]{0,30}(?:news|stories|articles|reads|videos)| from [\\p{L} .]+)?',
       'latest(?: news)?',
       'breaking news',
       'recent (?:articles|posts)',
@@ -83,7 +86,7 @@ export const LABEL_BLOCK = new RegExp(
  * the links that follow it go with it. A subset of LABEL_BLOCK.
  */
 export const RELATED_TITLE =
-  /^(?:more|related|read more|see also|you (?:may|might) also like|recommended|more (?:news|stories|from [\p{L} .]+)|ceci pourrait (?:également|aussi) vous intéresser|à lire aussi|lire aussi|sur le même sujet|plus de .{1,40}|das könnte sie auch interessieren|mehr zum thema|weitere artikel|lesen sie auch|te puede interesar|noticias relacionadas|lee también|ti potrebbe interessare|leggi anche|articoli correlati|leia também|veja também)[\s.:!…»›>|-]*$/u;
+  /^(?:more|related|read more|see also|you (?:may|might) also like|recommended|more [\p{L}\p{N} ]{0,30}(?:news|stories|articles|reads|videos)|more from [\p{L} .]+|ceci pourrait (?:également|aussi) vous intéresser|à lire aussi|lire aussi|sur le même sujet|plus de .{1,40}|das könnte sie auch interessieren|mehr zum thema|weitere artikel|lesen sie auch|te puede interesar|noticias relacionadas|lee también|ti potrebbe interessare|leggi anche|articoli correlati|leia também|veja também)[\s.:!…»›>|-]*$/u;
 
 /**
  * The start of a block that leads to another article: "Read more: …", "Lire aussi : …",
@@ -111,13 +114,15 @@ export const NOTICE = new RegExp(
     'in your inbox',
     'delivered (?:to your inbox|weekday|every)',
     'newsletter',
-    'follow (?:us|him|her|them) on (?:twitter|facebook|instagram)',
+    'follow [\\p{L}@._ ]{1,30} on (?:twitter|facebook|instagram|youtube|linkedin)',
+    'share (?:it|this (?:story|article)) with',
+    '^(?:write to|email|e-mail|reach|contact) [^.]{0,60}(?:@|twitter)',
     'click here to (?:get|download|subscribe|sign up|read)',
     'affiliate (?:links?|commission)',
     'this (?:post|article) (?:may )?contains? affiliate',
     'uses cookies',
     'all rights reserved',
-    'copyright ©',
+    '^copyright\\b',
     'this document is subject to copyright',
     'comments (?:are|will be) (?:closed|moderated)',
     'moderating all comments',
@@ -182,3 +187,9 @@ export const DATELINE_WORD = new RegExp(
     ')$',
   'u',
 );
+
+/**
+ * A byline: "By Jane Doe", "Par Ivan Ruslyannikov", "Von …", "Por …", "Di …". Tested on the
+ * block's own case (a name follows), on short blocks only.
+ */
+export const BYLINE_TEXT = /^(?:by|par|von|por|di)\s+\p{Lu}/iu;

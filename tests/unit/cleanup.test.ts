@@ -140,6 +140,8 @@ describe('each rule, on a snippet', () => {
     ['label', '<p>Plus de «International»</p>', 'Plus de'],
     ['label', '<h3>Das könnte Sie auch interessieren</h3>', 'Das könnte'],
     ['dateline', '<p>Published 10:48, Tue, Nov 19, 2019 | Updated 11:05</p>', 'Published'],
+    ['byline-text', '<p>By Jane Doe - 11/18/19 11:04 PM EST</p>', 'Jane Doe'],
+    ['byline-text', '<p>Par Ivan Ruslyannikov / ch media</p>', 'Ruslyannikov'],
     ['dateline', '<p>segunda-feira, 22 de janeiro de 2018 às 0:13</p>', 'janeiro'],
     ['share-line', '<p><a href="#">WhatsApp</a> <a href="#">Facebook</a> <a href="#">Twitter</a></p>', 'WhatsApp'],
     ['tags', '<p>Tags: <a href="/t/a">bridges</a>, <a href="/t/b">council</a></p>', 'bridges'],
@@ -179,6 +181,19 @@ describe('each rule, on a snippet', () => {
     expect(text).not.toContain('story');
   });
 
+  it('teaser-cards removes a grid of cards that link elsewhere, not a gallery of the article', () => {
+    const card = (i: number): string =>
+      `<div class="rail-item"><a href="/news/${i}"><img src="t${i}.jpg"></a><h3>Teaser ${i}</h3><p>Another story.</p></div>`;
+    const photo = (i: number): string =>
+      `<div class="slide"><a href="/img/p${i}.jpg"><img src="p${i}.jpg"></a><h3>Photo ${i} of the bridge</h3></div>`;
+    const { text, rules } = clean(
+      `<div>${[1, 2, 3].map(card).join('')}</div><div>${[1, 2, 3].map(photo).join('')}</div>`,
+    );
+    expect(rules.filter((r) => r === 'teaser-cards')).toHaveLength(3);
+    expect(text).not.toContain('Teaser');
+    expect(text).toContain('Photo 2 of the bridge');
+  });
+
   it.each([
     [
       '<figure><img src="a.jpg"><figcaption>The bridge at dusk. Photo: Jane Roe</figcaption></figure>',
@@ -192,6 +207,10 @@ describe('each rule, on a snippet', () => {
     ['<p>(Image credit: Jane Roe/Example Agency)</p>', 'Jane Roe'],
     ['<p>Foto: Keystone</p>', 'Keystone'],
     ["<p>capture d'écran</p>", "capture d'écran"],
+    [
+      '<div class="image-ct inline"><img src="a.jpg"><p>The bridge at dusk, seen from the north bank</p></div>',
+      'north bank',
+    ],
   ])('keeps a caption or credit in the element but out of the text: %s', (snippet, caption) => {
     const doc = parse(`<!doctype html><html><body><div id="root">${BODY}${snippet}${BODY}</div></body></html>`);
     const root = doc.getElementById('root') as Element;
