@@ -183,8 +183,13 @@ function isDateline(lower: string, tokens: readonly string[]): boolean {
 const PAGE_CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
 const PAGE_CHROME_ROLES = /\b(navigation|banner|contentinfo|complementary|search)\b/;
 
+/**
+ * Class, id, role and aria words of regions that are not the article. Not "teaser" alone: German
+ * sites call their standfirst the "Teaser" (kicker.de's `article__teaser`, and the Washington
+ * Post's `teaser-content` holds the article), so only video teasers count.
+ */
 const BOILERPLATE_WORDS =
-  /\b(share|sharing|social|related|newsletters?|subscribe|subscription|signup|comments?|promo|promos|teasers?|recommend\w*|read more|more stories|sponsor\w*|advert\w*|ads?|outbrain|taboola|trending|popular|cta)\b/;
+  /\b(share|sharing|social|related|newsletters?|subscribe|subscription|signup|comments?|promo|promos|video teasers?|recommend\w*|read more|more stories|sponsor\w*|advert\w*|ads?|outbrain|taboola|trending|popular|cta)\b/;
 
 /**
  * Class names that hide an element on screen (it is for printers or screen readers only):
@@ -338,30 +343,36 @@ export function cleanArticle(root: Element, options: CleanupOptions = {}): Clean
   };
 
   /**
-   * Teaser cards: three or more siblings of one kind (same tag and classes), each a short card
-   * with a link and a headline or a picture.
+   * Teaser cards: a run of three or more adjacent siblings of one kind (same tag and classes),
+   * each a short card with a link elsewhere and a headline or a picture. Adjacent: the article's
+   * own photos come between its paragraphs, a rail of teasers comes in one piece (grouping
+   * non-adjacent siblings removed tokyo-np.co.jp's photos on fundus-a).
    */
   const teaserCards = (parent: Element): Set<Element> => {
-    const groups = new Map<string, Element[]>();
-    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      const classes = (child.getAttribute('class') ?? '').trim();
-      const tag = child.tagName.toUpperCase();
-      if (!classes && tag !== 'ARTICLE') continue;
-      const key = `${tag}.${classes}`;
-      const group = groups.get(key);
-      if (group) group.push(child);
-      else groups.set(key, [child]);
-    }
     const cards = new Set<Element>();
-    for (const group of groups.values()) {
-      if (group.length < TEASER_MIN_CARDS) continue;
-      const isCard = (card: Element): boolean => {
-        const m = measures.get(card);
-        if (!m || !m.hasLink || !(m.hasHeading || m.hasMedia) || m.chars > TEASER_MAX_CHARS) return false;
-        return card.tagName.toUpperCase() !== 'FIGURE' && linksElsewhere(card);
-      };
-      if (group.every(isCard)) for (const card of group) cards.add(card);
+    const isCard = (card: Element): boolean => {
+      const m = measures.get(card);
+      if (!m || !m.hasLink || !(m.hasHeading || m.hasMedia) || m.chars > TEASER_MAX_CHARS) return false;
+      return card.tagName.toUpperCase() !== 'FIGURE' && linksElsewhere(card);
+    };
+    const keyOf = (el: Element): string | null => {
+      const classes = (el.getAttribute('class') ?? '').trim();
+      const tag = el.tagName.toUpperCase();
+      return classes || tag === 'ARTICLE' ? `${tag}.${classes}` : null;
+    };
+    let run: Element[] = [];
+    let runKey: string | null = null;
+    const close = (): void => {
+      if (run.length >= TEASER_MIN_CARDS && run.every(isCard)) for (const card of run) cards.add(card);
+      run = [];
+    };
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      const key = keyOf(child);
+      if (key === null || key !== runKey) close();
+      runKey = key;
+      if (key !== null) run.push(child);
     }
+    close();
     return cards;
   };
 
@@ -384,5 +395,35 @@ export function cleanArticle(root: Element, options: CleanupOptions = {}): Clean
   };
   visit(root);
   for (const { rule, element } of decisions) if (!KEPT_RULES.has(rule)) element.remove();
+  trimCaptions(root, repeatsHeadline, decisions);
   return { decisions };
+}
+
+/** Class words of a photo credit inside a caption ("story__image-credit", "photographer"). */
+const CREDIT_CLASS = /\b(credit|credits|copyright|photographer|fotograf|source|quelle|fuente|fonte|agency)\b/;
+
+/**
+ * Captions stay for the reader view, but not what is not the caption: the photo credit
+ * ("capture d'écran", "Foto: Keystone") and a line that repeats the headline (the seed page's
+ * figure title). `text` leaves captions out anyway; this is what the reader sees under the image.
+ */
+function trimCaptions(root: Element, repeatsHeadline: (text: string) => boolean, decisions: CleanupDecision[]): void {
+  for (const caption of Array.from(root.querySelectorAll(`[${CAPTION_KIND_ATTRIBUTE}]`))) {
+    if (!caption.isConnected) continue;
+    for (const part of Array.from(caption.querySelectorAll('*'))) {
+      const text = visibleText(part);
+      const credit =
+        CREDIT_CLASS.test(attributeWords(part)) || (words(text).length <= 20 && CREDIT_TEXT.test(text.toLowerCase()));
+      if (part.children.length === 0 && (credit || repeatsHeadline(text))) {
+        decisions.push({ rule: credit ? 'credit' : 'headline-repeat', element: part });
+        part.remove();
+      }
+    }
+    const own = visibleText(caption);
+    const ownCredit = CREDIT_CLASS.test(attributeWords(caption)) && words(own).length <= 6;
+    if (!own.trim() || (caption.children.length === 0 && (ownCredit || CREDIT_TEXT.test(own.toLowerCase())))) {
+      decisions.push({ rule: 'credit', element: caption });
+      caption.remove();
+    }
+  }
 }

@@ -194,6 +194,14 @@ describe('each rule, on a snippet', () => {
     expect(text).toContain('Photo 2 of the bridge');
   });
 
+  it('teaser-cards keeps linked photos that come between paragraphs', () => {
+    const photo = (i: number): string =>
+      `<div class="block"><a href="/photos?id=${i}"><img src="p${i}.jpg"></a><p>Photo ${i} by the river</p></div><p>More of the article, paragraph ${i}.</p>`;
+    const { text, rules } = clean([1, 2, 3].map(photo).join(''));
+    expect(rules).not.toContain('teaser-cards');
+    expect(text).toContain('paragraph 3');
+  });
+
   it.each([
     [
       '<figure><img src="a.jpg"><figcaption>The bridge at dusk. Photo: Jane Roe</figcaption></figure>',
