@@ -409,7 +409,7 @@ const CREDIT_CLASS = /\b(credit|credits|copyright|photographer|fotograf|source|q
  */
 function trimCaptions(root: Element, repeatsHeadline: (text: string) => boolean, decisions: CleanupDecision[]): void {
   for (const caption of Array.from(root.querySelectorAll(`[${CAPTION_KIND_ATTRIBUTE}]`))) {
-    if (!caption.isConnected) continue;
+    if (!root.contains(caption)) continue; // removed with an outer caption (the root itself is detached)
     for (const part of Array.from(caption.querySelectorAll('*'))) {
       const text = visibleText(part);
       const credit =

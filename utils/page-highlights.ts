@@ -127,7 +127,9 @@ export function applyHighlights(doc: Document, items: readonly HighlightItem[], 
       if (!range) return false;
       const rect = range.getBoundingClientRect();
       const view = doc.defaultView;
-      const reduced = view?.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      // No animation for readers who asked for less motion, nor in a hidden tab, where browsers
+      // throttle animations and the scroll would land late or never.
+      const reduced = view?.matchMedia('(prefers-reduced-motion: reduce)').matches || doc.visibilityState !== 'visible';
       view?.scrollTo({
         top: rect.top + (view.scrollY ?? 0) - (view.innerHeight ?? 0) / 3,
         behavior: reduced ? 'auto' : 'smooth',

@@ -212,9 +212,6 @@ describe('each rule, on a snippet', () => {
       'bridge at dusk',
     ],
     ['<p><span class="newsCaption">The bridge at dusk (Image: GETTY)</span></p>', 'bridge at dusk'],
-    ['<p>(Image credit: Jane Roe/Example Agency)</p>', 'Jane Roe'],
-    ['<p>Foto: Keystone</p>', 'Keystone'],
-    ["<p>capture d'écran</p>", "capture d'écran"],
     [
       '<div class="image-ct inline"><img src="a.jpg"><p>The bridge at dusk, seen from the north bank</p></div>',
       'north bank',
@@ -227,6 +224,22 @@ describe('each rule, on a snippet', () => {
     expect(articleText(blocks)).not.toContain(caption);
     expect(blocks.find((b) => b.text.includes(caption))?.kind).toBe('caption');
     expect(root.textContent).toContain(caption);
+  });
+
+  it.each([
+    ['<p>(Image credit: Jane Roe/Example Agency)</p>', 'Jane Roe'],
+    ['<p>Foto: Keystone</p>', 'Keystone'],
+    ["<p>capture d'écran</p>", "capture d'écran"],
+    [
+      '<figure><img src="a.jpg"><figcaption>The bridge at dusk<span class="credit">Jane Roe</span></figcaption></figure>',
+      'Jane Roe',
+    ],
+  ])('removes a photo credit from the element too, so the reader view does not show it: %s', (snippet, credit) => {
+    const doc = parse(`<!doctype html><html><body><div id="root">${BODY}${snippet}${BODY}</div></body></html>`);
+    const root = doc.getElementById('root') as Element;
+    cleanArticle(root);
+    expect(articleText(extractBlocks(root))).not.toContain(credit);
+    expect(root.textContent).not.toContain(credit);
   });
 
   it('never removes what holds much of the article, whatever its class says', () => {

@@ -491,18 +491,23 @@ async function resetStoredSettings(reader: Page): Promise<void> {
  * The article HTML as the content script handed it to this reader (storage.session, key
  * `reader:<tab>`, see utils/reader-launch.ts): untrusted and not yet sanitized.
  */
+/**
+ * The article HTML the content script hands over, before any sanitizing: asked of the article
+ * tab with the reader's own message. The reader view reads its copy once and drops it from
+ * session storage, which this also checks.
+ */
 async function readHandedOverHtml(reader: Page): Promise<string> {
-  const html = await reader.evaluate(async () => {
+  const { html, leftInStorage } = await reader.evaluate(async () => {
     const globals = globalThis as unknown as StorageGlobals;
-    const api = (globals.browser ?? globals.chrome) as StorageApi;
-    const key = `reader:${new URLSearchParams(location.search).get('tab') ?? ''}`;
-    const payload = (await api.storage.session.get(null))[key] as { html?: unknown } | undefined;
-    return typeof payload?.html === 'string' ? payload.html : null;
+    const api = (globals.browser ?? globals.chrome) as StorageApi & {
+      tabs: { sendMessage(tabId: number, message: unknown): Promise<{ html?: unknown } | undefined> };
+    };
+    const tab = Number(new URLSearchParams(location.search).get('tab'));
+    const stored = await api.storage.session.get(null);
+    const answer = await api.tabs.sendMessage(tab, { type: 'popup→content:reader', whole: false });
+    return { html: typeof answer?.html === 'string' ? answer.html : null, leftInStorage: Object.keys(stored) };
   });
-  if (html === null) {
-    throw new Error(
-      'E2E: the unsanitized article is no longer in storage.session under reader:<tab>; update readHandedOverHtml',
-    );
-  }
+  expect(leftInStorage, 'the handed-over article stays in session storage').toEqual([]);
+  if (html === null) throw new Error('E2E: the article tab handed over no HTML for the reader');
   return html;
 }
