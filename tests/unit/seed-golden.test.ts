@@ -20,6 +20,8 @@ const expected = JSON.parse(readFileSync(path.join(SEED_DIR, 'expected.json'), '
   articleText: string[];
   boilerplate: { removedByReadability: string[]; keptByReadability: string[]; captionsOutOfText: string[] };
   summaryLead3: string[];
+  quotes: { text: string; speaker: string }[];
+  figures: { text: string; value: number }[];
 };
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -56,7 +58,14 @@ describe.each(['watson-visible-times.html', 'watson-metadata.html'])('seed page 
     for (const boilerplate of [...keptByReadability, ...captionsOutOfText])
       expect(report.text).not.toContain(boilerplate);
   });
-  it.todo('finds the six quotes by Ruslan Leviev and the eleven figures (issue 5)');
+  it('finds the six quotes by Ruslan Leviev and the eleven figures', () => {
+    expect(report.quotes.map(({ text, speaker }) => ({ text, speaker }))).toEqual(
+      expected.quotes.map(({ text, speaker }) => ({ text, speaker })),
+    );
+    // The expected texts carry the words around a figure ("près de", "de riz"); ours is the figure itself.
+    expect(report.figures.map((f) => f.value)).toEqual(expected.figures.map((f) => f.value));
+    report.figures.forEach((figure, i) => expect(expected.figures[i]?.text).toContain(figure.text));
+  });
 
   it('summarises with the lead sentences', () => {
     expect(report.summary).toEqual(expected.summaryLead3);
