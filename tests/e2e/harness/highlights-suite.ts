@@ -74,7 +74,9 @@ export function defineHighlightTests(context: HighlightContext): void {
     expect(await page.evaluate(() => scrollY)).toBe(0);
     const quotes = await popup.$$('[data-testid="quote"]');
     await quotes[5]?.click();
-    // The scroll may be smooth: wait until the flashed range is on screen.
+    // The scroll may be smooth: wait until the flashed range is on screen. Polling by interval,
+    // not by animation frame: in Firefox the article tab is behind the popup's tab, and hidden
+    // tabs get no animation frames.
     const flashedOnScreen = (): string | null => {
       const range = [...((CSS.highlights.get('lede-flash') as Set<AbstractRange> | undefined) ?? [])][0];
       if (!range) return null;
@@ -84,15 +86,15 @@ export function defineHighlightTests(context: HighlightContext): void {
       const rect = live.getBoundingClientRect();
       return rect.top >= 0 && rect.bottom <= innerHeight ? live.toString() : null;
     };
-    await page.waitForFunction(flashedOnScreen, { timeout: 5_000 });
+    await page.waitForFunction(flashedOnScreen, { timeout: 5_000, polling: 100 });
     const target = { text: await page.evaluate(flashedOnScreen), scrolled: (await page.evaluate(() => scrollY)) > 0 };
     expect(target).toEqual({ text: EXPECTED.quotes[5]?.text, scrolled: true });
 
     await popup.click('[data-testid="toggle-highlights"]');
-    await page.waitForFunction(() => !CSS.highlights.has('lede-quote'), { timeout: 5_000 });
+    await page.waitForFunction(() => !CSS.highlights.has('lede-quote'), { timeout: 5_000, polling: 100 });
     expect(await popup.$eval('[data-testid="toggle-highlights"]', (b) => b.getAttribute('aria-checked'))).toBe('false');
     // Back on, for the next test and the reader's default.
     await popup.click('[data-testid="toggle-highlights"]');
-    await page.waitForFunction(() => CSS.highlights.has('lede-quote'), { timeout: 5_000 });
+    await page.waitForFunction(() => CSS.highlights.has('lede-quote'), { timeout: 5_000, polling: 100 });
   });
 }
