@@ -5,8 +5,12 @@
  *   aeb                article text, AEB shingle F1; the scorer is first checked against the
  *                      benchmark's stored readability_js output (published F1 0.947)
  *   readability-pages  title / byline / excerpt agreement with Readability's expected metadata
+ *   updated-times      published and updated times on our hand-labelled gold set
+ *   quotes-figures     quotes, speakers and figures on our hand-annotated gold set, scored by
+ *                      ../shared/tools/score.py
  *
- * Options: --set NAME (repeatable), --limit N, --worse (list every page Lede loses on).
+ * Options: --set NAME (repeatable), --limit N, --worse (list every page Lede loses on),
+ * --misses (list every updated-time miss).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +20,8 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyze } from '../core/report';
 import { normalizeSpace } from '../core/text';
 import { corpusScore, documentF1, shingleCounts, type Counts } from './aeb-metric';
+import { evalUpdatedTimes } from './updated-times';
+import { evalQuotesFigures } from './quotes-figures';
 
 const CORPORA = path.resolve(import.meta.dirname, '../../shared/corpora');
 const NOW = new Date('2026-11-25T00:00:00Z');
@@ -132,3 +138,5 @@ const limit = limitArg >= 0 ? Number(args[limitArg + 1]) : Infinity;
 const run = (name: string): boolean => !sets.length || sets.includes(name);
 if (run('aeb')) evalAeb(limit, args.includes('--worse'));
 if (run('readability-pages')) evalReadabilityPages(limit);
+if (run('updated-times')) evalUpdatedTimes(args.includes('--misses'));
+if (run('quotes-figures')) evalQuotesFigures();
