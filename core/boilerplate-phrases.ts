@@ -63,7 +63,8 @@ export const LABEL_BLOCK = new RegExp(
       'à lire aussi',
       'lire aussi',
       'sur le même sujet',
-      'plus de «?[^»]{1,40}»?',
+      // Only with guillemets: "Plus de 50 morts" is a French subheading.
+      'plus de «[^»]{1,40}»',
       'das könnte sie auch interessieren',
       'mehr zum thema',
       'weitere artikel',
@@ -86,7 +87,7 @@ export const LABEL_BLOCK = new RegExp(
  * the links that follow it go with it. A subset of LABEL_BLOCK.
  */
 export const RELATED_TITLE =
-  /^(?:more|related|read more|see also|you (?:may|might) also like|recommended|more [\p{L}\p{N} ]{0,30}(?:news|stories|articles|reads|videos)|more from [\p{L} .]+|ceci pourrait (?:également|aussi) vous intéresser|à lire aussi|lire aussi|sur le même sujet|plus de .{1,40}|das könnte sie auch interessieren|mehr zum thema|weitere artikel|lesen sie auch|te puede interesar|noticias relacionadas|lee también|ti potrebbe interessare|leggi anche|articoli correlati|leia também|veja também)[\s.:!…»›>|-]*$/u;
+  /^(?:more|related|read more|see also|you (?:may|might) also like|recommended|more [\p{L}\p{N} ]{0,30}(?:news|stories|articles|reads|videos)|more from [\p{L} .]+|ceci pourrait (?:également|aussi) vous intéresser|à lire aussi|lire aussi|sur le même sujet|plus de «[^»]{1,40}»|das könnte sie auch interessieren|mehr zum thema|weitere artikel|lesen sie auch|te puede interesar|noticias relacionadas|lee también|ti potrebbe interessare|leggi anche|articoli correlati|leia também|veja também)[\s.:!…»›>|-]*$/u;
 
 /**
  * The start of a block that leads to another article: "Read more: …", "Lire aussi : …",
@@ -112,8 +113,9 @@ export const NOTICE = new RegExp(
     'sign up (?:for|to) (?:our|the)\\b[^.]*\\b(?:newsletter|email|updates)',
     'subscribe to (?:our|the)?[^.]*\\b(?:newsletter|channel|magazine|podcast)',
     'in your inbox',
-    'delivered (?:to your inbox|weekday|every)',
+    // On its own in a short block: AEB no change, fundus-a +0.0006 (German newsletter boxes).
     'newsletter',
+    'delivered (?:to your inbox|weekday|every)',
     'follow [\\p{L}@._ ]{1,30} on (?:twitter|facebook|instagram|youtube|linkedin)',
     'share (?:it|this (?:story|article)) with',
     '^(?:write to|email|e-mail|reach|contact) [^.]{0,60}(?:@|twitter)',

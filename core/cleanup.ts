@@ -175,6 +175,22 @@ function attributeWords(el: Element): string {
 const WORD = /[\p{L}\p{N}]+/gu;
 const words = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
+/**
+ * "By Jane Doe - Nov. 18, 2019", "von Engin Haupt, MDR", "Par Ivan Ruslyannikov / ch media": after
+ * the lead word come names, dateline words and at most two other lower-case words. "Di Maio ha
+ * detto che…" is a sentence about Luigi Di Maio, not a byline.
+ */
+function isByline(text: string, tokens: readonly string[]): boolean {
+  if (!BYLINE_TEXT.test(text)) return false;
+  const original = text.match(WORD) ?? [];
+  let lower = 0;
+  for (let i = 1; i < original.length; i++) {
+    const w = original[i] ?? '';
+    if (w === w.toLowerCase() && !/\d/.test(w) && !DATELINE_WORD.test(tokens[i] ?? '')) lower++;
+  }
+  return lower <= 2;
+}
+
 /** Only dateline words and numbers, with a month, a time or a date: "Nov. 20, 2019 6:02 AM EST". */
 function isDateline(lower: string, tokens: readonly string[]): boolean {
   return tokens.length <= 16 && DATE_ANCHOR.test(lower) && tokens.every((t) => DATELINE_WORD.test(t));
@@ -197,6 +213,14 @@ const BOILERPLATE_WORDS =
  */
 const HIDDEN_CLASS =
   /(?:^|\s)(?:d-none|hidden|is-hidden|print-only|print-header|visible-print|d-print-block|sr-only|visually-hidden|screen-reader-text)(?:\s|$)/i;
+
+/** A class that shows the element again from some screen width on: `hidden md:block`, `d-none d-md-flex`. */
+const SHOWN_FROM_WIDTH =
+  /(?:^|\s)(?:(?:sm|md|lg|xl):(?:block|flex|inline|grid)|d-(?:sm|md|lg|xl)-(?:block|flex|inline|grid)|visible-(?:sm|md|lg))/i;
+
+function isHiddenByClass(classes: string): boolean {
+  return HIDDEN_CLASS.test(classes) && !SHOWN_FROM_WIDTH.test(classes);
+}
 
 const BYLINE_WORDS = /\b(byline|bylines|author|authors|dateline|timestamp|date|pubdate|published|posted)\b/;
 
@@ -279,7 +303,7 @@ export function cleanArticle(root: Element, options: CleanupOptions = {}): Clean
       return 'headline-repeat';
     if (on('label') && LABEL_BLOCK.test(lower)) return 'label';
     if (on('dateline') && tag !== 'TD' && tag !== 'TH' && isDateline(lower, tokens)) return 'dateline';
-    if (on('byline-text') && count <= BYLINE_MAX_WORDS && !HEADING_TAGS.has(tag) && BYLINE_TEXT.test(text))
+    if (on('byline-text') && count <= BYLINE_MAX_WORDS && !HEADING_TAGS.has(tag) && isByline(text, tokens))
       return 'byline-text';
     if (on('share-line') && count <= 12 && SHARE_LINE.test(lower)) return 'share-line';
     if (on('tags') && linkShare >= 0.3 && TAGS_LEAD_IN.test(lower)) return 'tags';
@@ -306,7 +330,7 @@ export function cleanArticle(root: Element, options: CleanupOptions = {}): Clean
     if (m.chars > total * MAX_SHARE) return null;
     const attrs = attributeWords(el);
     if (on('page-chrome') && (PAGE_CHROME_TAGS.has(tag) || PAGE_CHROME_ROLES.test(attrs))) return 'page-chrome';
-    if (on('hidden') && HIDDEN_CLASS.test(el.getAttribute('class') ?? '')) return 'hidden';
+    if (on('hidden') && isHiddenByClass(el.getAttribute('class') ?? '')) return 'hidden';
     if (on('caption') && (tag === 'FIGCAPTION' || CAPTION_WORDS.test(attrs))) return 'caption';
     if (
       on('media-caption') &&

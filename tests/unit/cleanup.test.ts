@@ -252,6 +252,16 @@ describe('each rule, on a snippet', () => {
     expect(articleText(extractBlocks(root))).toContain('Paragraph 0');
   });
 
+  it.each([
+    ['a French subheading', '<h3>Plus de 50 morts</h3>', 'Plus de 50 morts'],
+    ['a sentence about Luigi Di Maio', '<p>Di Maio ha detto che il governo non cadrà.</p>', 'Di Maio ha detto'],
+    ['a block shown from medium screens on', '<div class="hidden md:block"><p>Shown on desktops</p></div>', 'Shown on'],
+  ])('keeps %s', (_, snippet, kept) => {
+    const { text, rules } = clean(snippet);
+    expect(rules).toEqual([]);
+    expect(text).toContain(kept);
+  });
+
   it('keeps article sentences that only mention a phrase, and short lines that are not boilerplate', () => {
     const { text, rules } = clean(
       '<p>The council said it would share the costs with the region, and more details would follow in December.</p>' +
