@@ -5,7 +5,7 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { extractBlocks, type TextBlock } from './blocks';
-import { cleanArticle } from './cleanup';
+import { cleanArticle, type CleanupRule } from './cleanup';
 import type { ExtractionMode } from './types';
 import { normalizeSpace } from './text';
 
@@ -39,7 +39,8 @@ function wholeBody(doc: Document): TextBlock[] {
   return doc.body ? extractBlocks(doc.body) : [];
 }
 
-export function extractArticle(doc: Document, whole = false): Article {
+/** `skipRules` leaves clean-up rules out, to measure what each is worth (`npm run eval -- --without`). */
+export function extractArticle(doc: Document, whole = false, skipRules?: ReadonlySet<CleanupRule>): Article {
   const readerable = isReaderable(doc);
   const lang = orNull(doc.documentElement?.getAttribute('lang'));
   if (whole) {
@@ -65,7 +66,7 @@ export function extractArticle(doc: Document, whole = false): Article {
   }).parse();
   const content = parsed?.content ?? null;
   const title = orNull(parsed?.title) ?? orNull(doc.title);
-  if (content) cleanArticle(content, { title });
+  if (content) cleanArticle(content, { title, skip: skipRules });
   const blocks = content ? extractBlocks(content) : [];
   return {
     readerable,

@@ -2,6 +2,7 @@
  * The report: the contract between the analysis core, the `analyze` command and the UI
  * (see DESIGN.md, "The report"). Fields may be added; the documented ones keep their meaning.
  */
+import type { CleanupRule } from './cleanup';
 
 export interface Timestamp {
   /** ISO 8601: with offset when the time is known, a bare day ("2024-11-14") when only the day is. */
@@ -62,4 +63,6 @@ export interface AnalyzeOptions {
   whole?: boolean;
   /** "Now", injected so that results do not depend on the clock (dates in the future are rejected). */
   now?: Date;
+  /** Clean-up rules to leave out, to measure what each is worth (`npm run eval -- --without RULE`). */
+  skipCleanupRules?: ReadonlySet<CleanupRule>;
 }
