@@ -68,8 +68,9 @@ export type CleanupRule = (typeof CLEANUP_RULES)[number];
 
 export interface CleanupDecision {
   rule: CleanupRule;
-  /** The element removed (now detached), or marked as a caption (still in the article). */
   element: Element;
+  /** Removed (now detached), or else marked as a caption (still in the article). */
+  removed: boolean;
 }
 
 export interface CleanupResult {
@@ -415,44 +416,59 @@ export function cleanArticle(root: Element, options: CleanupOptions = {}): Clean
       if (afterRelatedTitle && !rule && on('related-links') && isLinks(child)) rule = 'related-links';
       afterRelatedTitle =
         rule === 'related-links' || (rule === 'label' && RELATED_TITLE.test(visibleText(child).toLowerCase()));
-      if (rule) decisions.push({ rule, element: child });
       const keep = !rule || KEPT_RULES.has(rule);
+      if (rule) decisions.push({ rule, element: child, removed: !keep });
       if (rule && keep) child.setAttribute(CAPTION_KIND_ATTRIBUTE, 'caption');
       // A caption stays for the reader view, so what is boilerplate inside it still goes.
       if (keep) visit(child);
     }
   };
   visit(root);
-  for (const { rule, element } of decisions) if (!KEPT_RULES.has(rule)) element.remove();
-  trimCaptions(root, repeatsHeadline, decisions);
+  for (const { element, removed } of decisions) if (removed) element.remove();
+  trimCaptions(root, on, repeatsHeadline, decisions);
   return { decisions };
 }
 
 /** Class words of a photo credit inside a caption ("story__image-credit", "photographer"). */
 const CREDIT_CLASS = /\b(credit|credits|copyright|photographer|fotograf|source|quelle|fuente|fonte|agency)\b/;
+const MEDIA_SELECTOR = 'img, picture, video';
 
 /**
  * Captions stay for the reader view, but not what is not the caption: the photo credit
  * ("capture d'écran", "Foto: Keystone") and a line that repeats the headline (the seed page's
  * figure title). `text` leaves captions out anyway; this is what the reader sees under the image.
+ * Only text leaves go, never an image: a figure whose caption was only a credit keeps its photo.
+ * Each outermost caption is walked once (a figure and its figcaption are one caption), so this
+ * stays linear too.
  */
-function trimCaptions(root: Element, repeatsHeadline: (text: string) => boolean, decisions: CleanupDecision[]): void {
-  for (const caption of Array.from(root.querySelectorAll(`[${CAPTION_KIND_ATTRIBUTE}]`))) {
-    if (!root.contains(caption)) continue; // removed with an outer caption (the root itself is detached)
+function trimCaptions(
+  root: Element,
+  on: (rule: CleanupRule) => boolean,
+  repeatsHeadline: (text: string) => boolean,
+  decisions: CleanupDecision[],
+): void {
+  const marked = `[${CAPTION_KIND_ATTRIBUTE}]`;
+  const isCredit = (el: Element, text: string): boolean =>
+    on('credit') &&
+    ((CREDIT_CLASS.test(attributeWords(el)) && words(text).length <= 6) ||
+      (words(text).length <= 20 && CREDIT_TEXT.test(text.toLowerCase())));
+  const drop = (el: Element, rule: CleanupRule): void => {
+    decisions.push({ rule, element: el, removed: true });
+    el.remove();
+  };
+  for (const caption of Array.from(root.querySelectorAll(marked))) {
+    // Removed with an outer part, or inside an outer caption that is trimmed as a whole.
+    if (!root.contains(caption) || caption.parentElement?.closest(marked)) continue;
     for (const part of Array.from(caption.querySelectorAll('*'))) {
+      if (part.firstElementChild || MEDIA_TAGS.has(part.tagName.toUpperCase())) continue;
       const text = visibleText(part);
-      const credit =
-        CREDIT_CLASS.test(attributeWords(part)) || (words(text).length <= 20 && CREDIT_TEXT.test(text.toLowerCase()));
-      if (part.children.length === 0 && (credit || repeatsHeadline(text))) {
-        decisions.push({ rule: credit ? 'credit' : 'headline-repeat', element: part });
-        part.remove();
-      }
+      if (!text) continue;
+      if (isCredit(part, text)) drop(part, 'credit');
+      else if (on('headline-repeat') && repeatsHeadline(text)) drop(part, 'headline-repeat');
     }
+    if (caption.querySelector(MEDIA_SELECTOR)) continue;
     const own = visibleText(caption);
-    const ownCredit = CREDIT_CLASS.test(attributeWords(caption)) && words(own).length <= 6;
-    if (!own.trim() || (caption.children.length === 0 && (ownCredit || CREDIT_TEXT.test(own.toLowerCase())))) {
-      decisions.push({ rule: 'credit', element: caption });
-      caption.remove();
-    }
+    if (!own) drop(caption, 'credit');
+    else if (!caption.firstElementChild && isCredit(caption, own)) drop(caption, 'credit');
   }
 }

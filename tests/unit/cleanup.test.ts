@@ -36,6 +36,9 @@ describe('the seed page', () => {
     const caption = article.content?.querySelector('figcaption');
     expect(caption?.textContent).toContain(expected.boilerplate.captionsOutOfText[0]);
     expect(article.content?.querySelector('figure img')).not.toBeNull();
+    // …but not the credit or the figure title that repeats the headline (issue 3's reader view).
+    for (const boilerplate of expected.boilerplate.keptByReadability)
+      expect(article.content?.textContent).not.toContain(boilerplate);
     expect(article.blocks.filter((b) => b.kind === 'caption').length).toBeGreaterThan(0);
   });
 });
@@ -240,6 +243,17 @@ describe('each rule, on a snippet', () => {
     cleanArticle(root);
     expect(articleText(extractBlocks(root))).not.toContain(credit);
     expect(root.textContent).not.toContain(credit);
+  });
+
+  it('keeps the photo when its caption was only a credit', () => {
+    const doc = parse(
+      `<!doctype html><html><body><div id="root">${BODY}<figure><img src="a.jpg"><figcaption><span class="credit">AP</span></figcaption></figure>${BODY}</div></body></html>`,
+    );
+    const root = doc.getElementById('root') as Element;
+    const { decisions } = cleanArticle(root);
+    expect(root.querySelector('figure img')).not.toBeNull();
+    expect(root.textContent).not.toContain('AP');
+    expect(decisions.filter((d) => d.removed).map((d) => d.rule)).toEqual(['credit']);
   });
 
   it('never removes what holds much of the article, whatever its class says', () => {
