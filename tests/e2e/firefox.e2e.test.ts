@@ -43,8 +43,10 @@ describe('Lede popup in Firefox (popup in a tab)', () => {
 
   async function popupForTab(url: string, clicked = true): Promise<Page> {
     if (!firefox) throw new Error('Firefox did not start');
-    const { popup } = await firefox.openPopupForTab(url, { clicked });
+    const { popup, newsPage } = await firefox.openPopupForTab(url, { clicked });
     openedPages.push(popup);
+    // Closed after the test too: a later test on the same address must not find this tab.
+    if (newsPage) openedPages.push(newsPage);
     return popup;
   }
 

@@ -91,12 +91,17 @@ interface BidiConnection {
  * (tried: the widget's click(), synthetic mouse events, action.openPopup()), so the harness
  * makes that one call in the browser's chrome window, which --remote-allow-system-access allows.
  */
-async function grantActiveTabAsOnClick(browser: Browser, geckoId: string): Promise<void> {
+async function grantActiveTabAsOnClick(browser: Browser, geckoId: string, url: string): Promise<void> {
+  // The newest tab at that address (earlier tests may leave one) is selected first, as a click is on the tab in
+  // front: right after tabs.create, Firefox may not have switched the selection yet.
   const expression = `(() => {
     const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
     const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(geckoId)});
-    extension.tabManager.addActiveTabPermission(gBrowser.selectedTab);
-    return gBrowser.selectedBrowser.currentURI.spec;
+    const tab = gBrowser.tabs.findLast((t) => t.linkedBrowser.currentURI.spec === ${JSON.stringify(url)});
+    if (!tab) throw new Error('no tab at ' + ${JSON.stringify(url)});
+    gBrowser.selectedTab = tab;
+    extension.tabManager.addActiveTabPermission(tab);
+    return tab.linkedBrowser.currentURI.spec;
   })()`;
   const result = await evaluateInChromeWindow(browser, expression);
   if (result.type !== 'success')
@@ -201,7 +206,7 @@ export async function launchFirefox(outputDir = '.output/firefox-mv3'): Promise<
         await newsPage.waitForFunction(() => document.readyState === 'complete', { timeout: 30_000 });
         if (beforePopup) await beforePopup(newsPage);
       }
-      if (clicked) await grantActiveTabAsOnClick(browser, geckoId);
+      if (clicked) await grantActiveTabAsOnClick(browser, geckoId, url);
       await navigateExtensionPage(popup, `${extensionOrigin}/popup.html?tabId=${tabId}`);
       return { popup, tabId, newsPage };
     },
