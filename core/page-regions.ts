@@ -39,9 +39,14 @@ const HEADER_MAX_CHARS = 2000;
  */
 export function findHeaderRegion(doc: Document): Element | null {
   const headline = findHeadline(doc);
-  if (!headline) return null;
+  return headline ? headerRegionOf(headline) : null;
+}
+
+/** The header region around a given headline (see findHeaderRegion). */
+export function headerRegionOf(headline: Element): Element {
+  const body = headline.ownerDocument.body;
   let region: Element = headline;
-  for (let parent = headline.parentElement; parent && parent !== doc.body; parent = parent.parentElement) {
+  for (let parent = headline.parentElement; parent && parent !== body; parent = parent.parentElement) {
     if ((parent.textContent ?? '').length > HEADER_MAX_CHARS) break;
     region = parent;
     const tag = parent.tagName.toUpperCase();

@@ -38,12 +38,12 @@ describe('published and modified times', () => {
 
   it('completes a bare day with the time the header shows that day', () => {
     const doc = page(
-      `<meta name="date" content="2024-11-14"><link rel="canonical" href="https://www.example.de/a">`,
+      `<meta property="article:published_time" content="2024-11-14"><link rel="canonical" href="https://www.example.de/a">`,
       `<article><header><h1>Titel</h1><p>Veröffentlicht am 14.11.2024, 05:48 Uhr</p></header><p>Text</p></article>`,
     );
     expect(extractTimestamps(doc, null, NOW).published).toEqual({
       iso: '2024-11-14T05:48:00+01:00',
-      source: 'meta:date + text:header, zone Europe/Berlin from .de',
+      source: 'meta:article:published_time + text:header, zone Europe/Berlin from .de',
     });
   });
 
