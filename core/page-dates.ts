@@ -10,7 +10,7 @@
  */
 import type { PageDate } from './dates';
 import { parseMachineDate } from './dates';
-import { findTextDates, type DateRole, type TextDate } from './text-dates';
+import { findTextDates, findUpdateTimes, type DateRole, type TextDate, type UpdateTime } from './text-dates';
 import { FOREIGN_REGION, findHeadline, headerRegionOf } from './page-regions';
 import { normalizeSpace } from './text';
 
@@ -41,6 +41,8 @@ export interface PageDates {
   headlineAt: number;
   dates: SeenDate[];
   times: SeenTime[];
+  /** Update times with no day near them ("Updated 10:09 GMT"), for the caller to place. */
+  updateTimes: (UpdateTime & { inHeader: boolean; at: number })[];
   /** The date in the page's trackback RDF, an HTML comment old blog engines add to each post. */
   trackback: Trackback | null;
 }
@@ -84,7 +86,8 @@ function titleKeys(doc: Document): string[] {
     doc.querySelector('meta[property="og:title"]')?.getAttribute('content'),
     doc.querySelector('meta[name="twitter:title"]')?.getAttribute('content'),
     doc.title,
-    ...doc.title.split(/\s[|–—:»·-]\s|\s::\s/),
+    // The longest part of "Headline | Site": the site's name must not pass for the headline.
+    doc.title.split(/\s[|–—:»·-]\s|\s::\s/).reduce((a, b) => (b.length > a.length ? b : a), ''),
   ];
   return keys.map((k) => norm(k ?? '')).filter((k) => k.length >= 8);
 }
@@ -158,9 +161,14 @@ function isSoftForeign(el: Element, tag: string): boolean {
 
 const META_LINE_WORDS = /date|datum|meta|byline|posted|dateline/i;
 
+/**
+ * A block that calls itself a footer ("rez_footer", "Footer__Author-Info") but is no <footer>:
+ * an article's closing lines, where "Erschienen am" and "Zuletzt geändert am" are the article's.
+ * The page's own <footer> holds the copyright and stays out.
+ */
 function isFooterOnly(el: Element, tag: string): boolean {
   const w = words(el);
-  return (tag === 'FOOTER' || /\bfooter\b/i.test(w)) && !FOREIGN_REGION.test(w.replace(/\bfooter\b/gi, ''));
+  return tag !== 'FOOTER' && /\bfooter\b/i.test(w) && !FOREIGN_REGION.test(w.replace(/\bfooter\b/gi, ''));
 }
 
 /** Inside the article, these hold its own byline and dates (an "article footer", a details sidebar). */
@@ -341,7 +349,7 @@ export function findPageDates(doc: Document, options: { monthFirst: boolean; now
     // The part holding the date's first character, past any space the match began with.
     const part = partAt(found.index + (/^\s*/.exec(text.slice(found.index, found.index + 8))?.[0].length ?? 0));
     const region = regions[part] ?? null;
-    if (foreign(region) && !(region && footers.has(region) && found.role === 'published')) continue;
+    if (foreign(region) && !(region && footers.has(region) && found.role)) continue;
     const element = owners[part] as Element;
     if (isToday(element)) continue;
     dates.push({
@@ -354,6 +362,14 @@ export function findPageDates(doc: Document, options: { monthFirst: boolean; now
       classRole: classRole(element),
     });
   }
+  const placed = new Set(dates.filter((d) => d.kind === 'time-only').map((d) => d.index));
+  const updateTimes: PageDates['updateTimes'] = [];
+  for (const update of findUpdateTimes(text)) {
+    const part = partAt(update.index);
+    if (placed.has(update.index) || foreign(regions[part] ?? null)) continue;
+    const element = owners[part] as Element;
+    updateTimes.push({ ...update, at: update.index, inHeader: !!header && header.contains(element) });
+  }
   const visibleTimes = times.filter((t) => !foreign(t.region)).map(({ region: _, ...t }) => t);
-  return { headline, header, headlineAt, dates, times: visibleTimes, trackback };
+  return { headline, header, headlineAt, dates, times: visibleTimes, updateTimes, trackback };
 }

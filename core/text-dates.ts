@@ -87,10 +87,24 @@ const NUMERIC_YMD = new RegExp(
   'giu',
 );
 const DAY_MONTH_YEAR = new RegExp(
-  `${START}(\\d{1,2})(?:er|º|°)?\\.?\\s*(?:de\\s+)?${MONTH}\\s*(?:de\\s+|,\\s*)?(\\d{4})${TIME}`,
+  `${START}(\\d{1,2})(?:er|º|°|st|nd|rd|th)?\\.?\\s*(?:de\\s+|of\\s+)?${MONTH}\\s*(?:de\\s+|,\\s*)?(\\d{4})${TIME}`,
   'giu',
 );
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, 'giu');
+
+// A day and month with a time but no year ("Updated November 18 at 4:46 PM", "14 novembre à
+// 10h09"): the year is the one of the date just before it.
+const CLOCK_AFTER = String.raw`\s*(?:,|-|–|\||·)?\s*(?:à|a|um|at|alle|ore|a\s+las|las|kl\.?)?\s*${CLOCK}`;
+const DAY_MONTH_TIME = new RegExp(
+  `${START}(\\d{1,2})(?:er|º|°|st|nd|rd|th)?\\.?\\s*(?:de\\s+)?${MONTH}(?!\\s*(?:de\\s+|,\\s*)?\\d{4})${CLOCK_AFTER}`,
+  'giu',
+);
+const MONTH_DAY_TIME = new RegExp(
+  `(?<![\\p{L}])${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?!,?\\s*\\d{4})(?![\\d:])${CLOCK_AFTER}`,
+  'giu',
+);
+/** How far before a yearless date or an update time the date that lends it a year or day may be. */
+const LEND_DISTANCE = 150;
 
 /** A zone name right after a time; case-sensitive, so the French "et" is not Eastern time. */
 const ZONE_AFTER = new RegExp(
@@ -98,8 +112,8 @@ const ZONE_AFTER = new RegExp(
   'uy',
 );
 
-const MODIFIED_LABEL = String.raw`(?:last\s+)?(?:updated?|modified|revised|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|modifié|aktualisiert|zuletzt\s+geändert|geändert|letzte\s+änderung|letzte\s+aktualisierung|stand|actualizad[oa]|actualización|modificado|aggiornat[oa]|aggiornamento|modificato)`;
-const PUBLISHED_LABEL = String.raw`(?:first\s+)?(?:published|posted|publié|publiée|mis\s+en\s+ligne|veröffentlicht|erschienen|erstellt|publiziert|publicad[oa]|pubblicat[oa]|date\s+de\s+publication|fecha\s+de\s+publicación|data\s+di\s+pubblicazione)`;
+const MODIFIED_LABEL = String.raw`(?:last\s+)?(?:updated?|modified|revised|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|modifié|aktualisiert|zuletzt\s+geändert|geändert|letzte\s+änderung|letzte\s+aktualisierung|stand|actualizad[oa]|actualización|modificado|aggiornat[oa]|aggiornamento|modificato|aktualizacja|zaktualizowano)`;
+const PUBLISHED_LABEL = String.raw`(?:first\s+)?(?:published|posted|publié|publiée|mis\s+en\s+ligne|veröffentlicht|erschienen|erstellt|publiziert|publicad[oa]|pubblicat[oa]|publikacja|opublikowano|date\s+de\s+publication|fecha\s+de\s+publicación|data\s+di\s+pubblicazione)`;
 const LABEL_TAIL = String.raw`\s*:?\s*(?:on|at|le|am|um|el|il|à|a\s+las|alle|,)?\s*:?\s*(?:the\s+)?`;
 const MODIFIED_WORDS = new RegExp(`(?<![\\p{L}])${MODIFIED_LABEL}${LABEL_TAIL}$`, 'iu');
 const PUBLISHED_WORDS = new RegExp(`(?<![\\p{L}])${PUBLISHED_LABEL}${LABEL_TAIL}$`, 'iu');
@@ -140,7 +154,8 @@ function expandYear(year: string): number {
 
 function hour24(h: string, ampm?: string): number {
   let hour = Number(h);
-  if (ampm) {
+  // "20:26 PM": a 24-hour clock with a stray marker.
+  if (ampm && hour <= 12) {
     const pm = ampm.toLowerCase().startsWith('p');
     if (hour === 12) hour = pm ? 12 : 0;
     else if (pm) hour += 12;
@@ -186,19 +201,60 @@ function relativeDate(now: Date, seconds: number): PageDate {
   };
 }
 
+export interface UpdateTime {
+  /** Where the time starts, and where its label does. */
+  index: number;
+  labelIndex: number;
+  end: number;
+  hour: number;
+  minute: number;
+  /** The zone name printed after it, if any. */
+  zone: string | null;
+}
+
+/** Update times printed without a day: "mis à jour à 10h09", "Updated 10:09 GMT", "Aktualisiert um 10:09 Uhr". */
+export function findUpdateTimes(text: string): UpdateTime[] {
+  const out: UpdateTime[] = [];
+  for (const m of text.matchAll(UPDATE_TIME)) {
+    const end = m.index + m[0].length;
+    ZONE_AFTER.lastIndex = end;
+    out.push({
+      index: m.index + m[0].search(/\d/),
+      labelIndex: m.index,
+      end,
+      hour: hour24(m[1] ?? '', m[3]),
+      minute: Number(m[2]),
+      zone: ZONE_AFTER.exec(text)?.[1] ?? null,
+    });
+  }
+  return out;
+}
+
 /** Every date in `text`, in order. Dotted dates are always day first. */
 export function findTextDates(text: string, options: TextDateOptions | boolean = {}): TextDate[] {
   const { monthFirst = false, now, day } = typeof options === 'boolean' ? { monthFirst: options } : options;
   const found: TextDate[] = [];
-  const add = (index: number, end: number, date: PageDate, kind: TextDate['kind'] = 'date'): void => {
-    if (found.some((f) => f.index === index)) return;
+  const ends = new Map<TextDate, number>();
+  /** Adds a date; a zone printed after it gives its offset, else `fallbackOffset` (a lender's). */
+  const add = (
+    index: number,
+    end: number,
+    date: PageDate,
+    kind: TextDate['kind'] = 'date',
+    fallbackOffset: number | null = null,
+  ): TextDate | null => {
+    if (found.some((f) => f.index === index)) return null;
     let zone: string | null = null;
     if (date.hour !== null && date.offset === null) {
       ZONE_AFTER.lastIndex = end;
       zone = ZONE_AFTER.exec(text)?.[1] ?? null;
-      if (zone) date.offset = offsetForZoneName(zone, wallClockMs(date));
+      date.offset = zone ? offsetForZoneName(zone, wallClockMs(date)) : fallbackOffset;
     }
-    if (isPlausibleDate(date)) found.push({ date, index, role: roleBefore(text, index), kind, zone });
+    if (!isPlausibleDate(date)) return null;
+    const entry: TextDate = { date, index, role: roleBefore(text, index), kind, zone };
+    found.push(entry);
+    ends.set(entry, end);
+    return entry;
   };
   for (const m of text.matchAll(NUMERIC_DMY)) {
     const [a, b] = [Number(m[1]), Number(m[2])];
@@ -216,18 +272,37 @@ export function findTextDates(text: string, options: TextDateOptions | boolean =
     add(m.index, m.index + m[0].length, withTime(Number(m[3]), monthNumber(m[1]), Number(m[2]), m[4], m[5], m[6]));
   }
   found.sort((x, y) => x.index - y.index);
-  // An update time with no day takes the day of the date before it, else the caller's day.
-  const covered = (index: number): boolean => found.some((f) => f.index <= index && index < f.index + 40);
-  for (const m of text.matchAll(UPDATE_TIME)) {
-    const clockAt = m.index + m[0].search(/\d/);
-    if (covered(clockAt)) continue;
-    const base = [...found].reverse().find((f) => f.index < m.index && f.kind === 'date')?.date ?? day;
+  /** The full date just before `index` (on the same line, as it were), else the caller's day. */
+  const lender = (index: number): PageDate | null | undefined =>
+    [...found].reverse().find((f) => f.index < index && index - f.index <= LEND_DISTANCE && f.kind === 'date')?.date ??
+    day;
+  const yearless: [RegExpMatchArray, number, number][] = [
+    ...[...text.matchAll(DAY_MONTH_TIME)].map((m): [RegExpMatchArray, number, number] => [m, 1, 2]),
+    ...[...text.matchAll(MONTH_DAY_TIME)].map((m): [RegExpMatchArray, number, number] => [m, 2, 1]),
+  ];
+  for (const [m, dayGroup, monthGroup] of yearless) {
+    const at = m.index ?? 0;
+    const base = lender(at);
     if (!base) continue;
-    const date = withTime(base.year, base.month, base.day, m[1], m[2], m[3]);
-    date.offset = base.offset;
-    const before = found.length;
-    add(clockAt, m.index + m[0].length, date, 'time-only');
-    const added = found[before];
+    const month = monthNumber(m[monthGroup]);
+    // A date a little before the lender's, in January after December, is in the next year.
+    const year = month < base.month - 6 ? base.year + 1 : base.year;
+    add(at, at + m[0].length, withTime(year, month, Number(m[dayGroup]), m[3], m[4], m[5]), 'date', base.offset);
+  }
+  found.sort((x, y) => x.index - y.index);
+  // An update time with no day takes the day printed right after it ("Updated at 5:36 PM CST on
+  // Nov 18, 2019"), else the day of the date before it, else the caller's day.
+  const covered = (index: number): boolean => found.some((f) => f.index <= index && index < (ends.get(f) ?? 0));
+  for (const update of findUpdateTimes(text)) {
+    if (covered(update.index)) continue;
+    const after = found.find(
+      (f) => f.kind === 'date' && f.date.hour === null && f.index >= update.end && f.index - update.end <= 16,
+    );
+    const base = after?.date ?? lender(update.labelIndex);
+    if (!base) continue;
+    if (after) found.splice(found.indexOf(after), 1);
+    const date = withTime(base.year, base.month, base.day, String(update.hour), String(update.minute));
+    const added = add(update.index, update.end, date, 'time-only', base.offset);
     if (added) added.role = 'modified';
   }
   if (now) {

@@ -20,7 +20,7 @@
 import type { Timestamp } from './types';
 import { instantMs, parseMachineDate, toIso, wallClockMs, type PageDate } from './dates';
 import { findTextDates, type DateRole } from './text-dates';
-import { inferZone, offsetAt, offsetForLocalTime } from './timezones';
+import { inferZone, offsetAt, offsetForLocalTime, offsetForZoneName } from './timezones';
 import { findJsonLdObjects, type JsonObject } from './json-ld';
 import { findPageDates, type PageDates, type SeenDate } from './page-dates';
 import { FOREIGN_REGION } from './page-regions';
@@ -30,9 +30,14 @@ interface Candidate {
   role: DateRole;
   source: string;
   trust: number;
+  /** Set for a time counted back from the time of reading ("3 hours ago"). */
+  kind?: 'relative';
+  /** Set when words on the page say which it is ("Published", "Mis à jour"). */
+  labelled?: boolean;
 }
 
 const TRUST = {
+  visibleUpdate: 6.5,
   jsonLd: 6,
   microdata: 3.9,
   meta: 4,
@@ -262,8 +267,12 @@ function fromHeaderText(page: PageDates): Candidate[] {
     const inferred: DateRole =
       role ?? (first && wallClockMs(d.date) > wallClockMs(first.date) ? 'modified' : 'published');
     if (!role && inferred === 'published' && first) continue;
-    const trust = d.kind === 'relative' ? TRUST.relative : TRUST.headerText;
-    out.push({ date: d.date, role: inferred, source: textSource(d, 'header'), trust });
+    // An update the header labels as one is what the reader is told, and beats the metadata's
+    // modified time, often a silent later edit or a lost "PM" (updated-time gold: 0.866 -> see eval).
+    const trust =
+      d.kind === 'relative' ? TRUST.relative : d.role === 'modified' ? TRUST.visibleUpdate : TRUST.headerText;
+    const kind = d.kind === 'relative' ? d.kind : undefined;
+    out.push({ date: d.date, role: inferred, source: textSource(d, 'header'), trust, kind, labelled: !!d.role });
   }
   return out;
 }
@@ -309,7 +318,18 @@ function fromPageText(page: PageDates): Candidate[] {
     for (const [list, trust] of tiers) {
       for (const role of ['published', 'modified'] as const) {
         const d = nearest(list.filter((x) => (x.role ?? x.classRole ?? 'published') === role));
-        if (d) out.push({ date: d.date, role, source: 'text:near headline', trust });
+        // An update labelled as one by the headline is what the reader is told (see fromHeaderText).
+        const told = d?.role === 'modified' && list === close;
+        if (d) {
+          const labelled = !!d.role;
+          out.push({
+            date: d.date,
+            role,
+            source: 'text:near headline',
+            trust: told ? TRUST.visibleUpdate : trust,
+            labelled,
+          });
+        }
       }
     }
     const nearTime = page.times.filter((t) => !t.inHeader && distance(t.at, headlineAt) <= NEAR);
@@ -321,8 +341,10 @@ function fromPageText(page: PageDates): Candidate[] {
     const body = plain.find((d) => d.at > headlineAt && !d.role);
     if (body) out.push({ date: body.date, role: 'published', source: 'text:body', trust: TRUST.body });
   }
-  const labelled = plain.find((d) => d.role === 'published');
-  if (labelled) out.push({ date: labelled.date, role: 'published', source: 'text:labelled', trust: TRUST.labelled });
+  for (const role of ['published', 'modified'] as const) {
+    const labelled = plain.find((d) => d.role === role);
+    if (labelled) out.push({ date: labelled.date, role, source: 'text:labelled', trust: TRUST.labelled });
+  }
   // Last resorts: the first date-like element or <time> anywhere, then the first date at all.
   const anyHinted = plain.find((d) => d.hinted) ?? page.times.find((t) => !t.inHeader);
   if (anyHinted) out.push({ date: anyHinted.date, role: 'published', source: 'text:page', trust: TRUST.page });
@@ -335,6 +357,7 @@ function fromPageText(page: PageDates): Candidate[] {
       role: relative.role ?? 'published',
       source: textSource(relative, 'near headline'),
       trust: TRUST.relative,
+      kind: 'relative',
     });
   return out;
 }
@@ -409,6 +432,75 @@ function withoutRepublications(candidates: Candidate[]): Candidate[] {
   );
 }
 
+/**
+ * Metadata that gives one time for both publication and update says when the page was last
+ * saved; a publication the header labels as such, earlier, is then the real one (updated-time
+ * gold, scotsman.com: "Published 8th Nov 2023, 18:58 GMT Updated … 20:14 GMT", metadata 20:14 twice).
+ */
+function visiblePublication(chosen: Candidate | null, all: Candidate[]): Candidate | null {
+  if (!chosen || chosen.trust < TRUST.genericMeta) return chosen;
+  const instant = instantMs(chosen.date);
+  const savedOnce = all.some(
+    (c) =>
+      c.role === 'modified' &&
+      c.trust >= TRUST.genericMeta &&
+      c.trust < TRUST.visibleUpdate &&
+      instant !== null &&
+      instantMs(c.date) === instant,
+  );
+  if (!savedOnce || instant === null) return chosen;
+  const shown = all.find((c) => c.role === 'published' && c.labelled && c.date.hour !== null);
+  const shownAt = shown ? (instantMs(shown.date) ?? wallClockMs(shown.date)) : Number.NaN;
+  return shown && shownAt < instant ? shown : chosen;
+}
+
+/**
+ * A visible update and a structured one at the same minute of the hour, at most 14 h apart, are
+ * one moment written in two zones (or one mislabelled: "4:17 pm EST" in August): the structured
+ * one has the seconds and the right offset (updated-time gold: thelist.com, timesunion, twincities).
+ */
+function structuredTwin(chosen: Candidate | null, all: Candidate[]): Candidate | null {
+  if (!chosen || chosen.trust !== TRUST.visibleUpdate || chosen.date.hour === null) return chosen;
+  const minutes = (d: PageDate): number => Math.floor((instantMs(d) ?? wallClockMs(d)) / 60000);
+  const twin = all.find((c) => {
+    if (c.role !== 'modified' || c.trust < TRUST.genericMeta || c.trust >= TRUST.visibleUpdate) return false;
+    if (c.date.hour === null) return false;
+    const gap = minutes(c.date) - minutes(chosen.date);
+    return Math.abs(gap) <= 14 * 60 && gap % 60 === 0;
+  });
+  return twin ?? chosen;
+}
+
+/**
+ * "Updated 10:09 GMT" with no day of its own: the day of the publication, in the update's zone
+ * when it names one ("5:45 p.m. ET" after a 22:05Z publication is 18 Nov, −05:00).
+ */
+function fromUpdateTimes(page: PageDates, published: Candidate, context: PageContext): Candidate[] {
+  const out: Candidate[] = [];
+  const base = published.date;
+  for (const update of page.updateTimes) {
+    let offset = base.offset;
+    let day = base;
+    if (update.zone) {
+      const instant = instantMs(base) ?? wallClockMs(base);
+      offset = offsetForZoneName(update.zone, instant) ?? base.offset;
+      if (offset !== null && base.offset !== null && base.hour !== null) day = shiftTo(base, offset);
+    } else if (base.offset === null) {
+      const guess = inferZone(context.hosts, context.locales);
+      offset = guess ? offsetForLocalTime(guess.zone, wallClockMs(base)) : null;
+    }
+    const date: PageDate = { ...day, hour: update.hour, minute: update.minute, second: 0, offset };
+    // Before the publication it is another day's, which the page does not say: left out.
+    const at = (d: PageDate): number => instantMs(d) ?? wallClockMs(d);
+    if (!(at(date) > at(base) + 60_000)) continue;
+    const shown = update.inHeader || (page.headlineAt >= 0 && distance(update.at, page.headlineAt) <= NEAR);
+    const where = update.inHeader ? 'header' : shown ? 'near headline' : 'body';
+    const trust = shown ? TRUST.visibleUpdate : TRUST.body;
+    out.push({ date, role: 'modified', source: `text:${where}, update time on the publication day`, trust });
+  }
+  return out;
+}
+
 function isFuture(date: PageDate, now: Date): boolean {
   const instant = instantMs(date);
   // Without an offset the page could be up to 14 h ahead of UTC.
@@ -453,79 +545,73 @@ function pageContext(doc: Document, url: string | null): PageContext {
 }
 
 /**
- * Whether two writings of one moment, local and UTC, can differ by this many minutes: whole
- * hours within ±14 h, or quarter hours when the seconds (not 0) agree too. A text date has no
- * seconds, and a UTC time on a full minute 7.5 h from a text time is a coincidence, not a zone
- * (fundus-a, Morgunbladid).
+ * The page's own UTC offset, read from one moment it writes twice with the same role: a local
+ * time and the same moment with an offset ("8:59 pm" in the byline beside "02:59:46Z" in the
+ * metadata: −6 h), to the minute and a whole number of hours apart (quarter hours when non-zero
+ * seconds agree too); or one instant written both in UTC and with the page's offset. A text time
+ * has no seconds, and a UTC time on a full minute 7.5 h from it is a coincidence, not a zone
+ * (fundus-a Morgunbladid); the same role keeps a byline's time from pairing with an update's.
  */
-function twinOffset(minutes: number, date: PageDate): boolean {
-  if (!Number.isInteger(minutes) || Math.abs(minutes) > 14 * 60) return false;
-  return minutes % 60 === 0 || (minutes % 15 === 0 && !!date.second);
-}
-
-/**
- * The page's own offset for an instant it wrote in UTC: another date on the page at the same
- * instant with an offset, or at the same moment in local wall-clock time ("17:49:09" beside
- * "01:49:09Z"), or the single zone of the page's country.
- */
-function localOffsetFor(date: PageDate, all: Candidate[], context: PageContext): [number, string] | null {
-  const instant = instantMs(date);
-  if (instant === null) return null;
-  for (const c of all) {
-    if (c.date.hour === null || c.date.second === null || c.trust <= TRUST.relative) continue;
-    const other = instantMs(c.date);
-    if (other === instant && c.date.offset) return [c.date.offset, c.source];
-    if (c.date.offset === null && c.date.second === date.second) {
-      const offset = (wallClockMs(c.date) - instant) / 60000;
-      if (offset !== 0 && twinOffset(offset, date)) return [offset, c.source];
+function pageOffset(all: Candidate[]): [number, string] | null {
+  const timed = all.filter((c) => c.date.hour !== null && c.kind !== 'relative' && c.trust >= TRUST.rightBelow);
+  const fixed = timed.filter((c) => c.date.offset !== null && c.trust >= TRUST.genericMeta);
+  for (const b of fixed) {
+    const instant = instantMs(b.date) ?? 0;
+    for (const a of timed) {
+      if (a === b || a.role !== b.role) continue;
+      if (a.date.offset !== null) {
+        if (a.date.offset === 0 && b.date.offset && instantMs(a.date) === instant) return [b.date.offset, b.source];
+        continue;
+      }
+      const gap = Math.floor(wallClockMs(a.date) / 60000) - Math.floor(instant / 60000);
+      const seconds = !!a.date.second && a.date.second === b.date.second;
+      if (Math.abs(gap) <= 14 * 60 && (gap % 60 === 0 || (seconds && gap % 15 === 0)))
+        return [gap, `${a.source} beside ${b.source}`];
     }
   }
-  const guess = inferZone(context.hosts, context.locales);
-  return guess ? [offsetAt(guess.zone, instant), `zone ${guess.zone} from ${guess.evidence}`] : null;
+  return null;
+}
+
+function shiftTo(date: PageDate, offset: number): PageDate {
+  const shifted = new Date((instantMs(date) ?? 0) + offset * 60000);
+  return {
+    ...date,
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    offset,
+  };
 }
 
 /**
- * Gives a local time its offset, from the page's other dates or its country, and says which;
- * shows a UTC instant in the page's own offset when the page gives it. Never moves the instant.
+ * Gives a local time its offset, from the page's other dates, its country, or any offset the
+ * page uses, and says which; shows a UTC instant in the page's own offset when the page gives
+ * it. Never moves the instant.
  */
 function withZone(chosen: Candidate, all: Candidate[], context: PageContext): Timestamp {
   const { date } = chosen;
-  if (date.hour === null) return { iso: toIso(date), source: chosen.source };
-  if (date.offset === 0 && !chosen.source.includes('relative')) {
-    const local = localOffsetFor(date, all, context);
-    if (local) {
-      const shifted = new Date((instantMs(date) ?? 0) + local[0] * 60000);
-      const iso = toIso({
-        ...date,
-        year: shifted.getUTCFullYear(),
-        month: shifted.getUTCMonth() + 1,
-        day: shifted.getUTCDate(),
-        hour: shifted.getUTCHours(),
-        minute: shifted.getUTCMinutes(),
-        offset: local[0],
-      });
-      return { iso, source: `${chosen.source}, UTC shown in the page's offset (${local[1]})` };
+  if (date.hour === null || chosen.kind === 'relative') return { iso: toIso(date), source: chosen.source };
+  const twin = pageOffset(all);
+  const guess = inferZone(context.hosts, context.locales);
+  if (date.offset === 0) {
+    if (twin && twin[0] !== 0) {
+      return { iso: toIso(shiftTo(date, twin[0])), source: `${chosen.source}, in the page's offset (${twin[1]})` };
+    }
+    if (guess) {
+      const offset = offsetAt(guess.zone, instantMs(date) ?? 0);
+      const source = `${chosen.source}, in zone ${guess.zone} (from ${guess.evidence})`;
+      return { iso: toIso(shiftTo(date, offset)), source };
     }
   }
   if (date.offset !== null) return { iso: toIso(date), source: chosen.source };
-  // The same wall-clock time written elsewhere with an offset, or the same moment in UTC (the
-  // gap is then the offset, when it is one a zone can have and the seconds agree).
-  for (const c of all) {
-    if (c === chosen || c.date.offset === null || c.date.hour === null || c.trust <= TRUST.relative) continue;
-    const sameWallClock = Math.abs(wallClockMs(c.date) - wallClockMs(date)) < 60_000;
-    const gap = (wallClockMs(date) - (instantMs(c.date) ?? 0)) / 60000;
-    const utcTwin = c.date.offset === 0 && gap !== 0 && c.date.second === date.second && twinOffset(gap, date);
-    if (sameWallClock || utcTwin) {
-      const offset = sameWallClock ? c.date.offset : gap;
-      return { iso: toIso({ ...date, offset }), source: `${chosen.source}, offset from ${c.source}` };
-    }
-  }
-  const guess = inferZone(context.hosts, context.locales);
+  if (twin) return { iso: toIso({ ...date, offset: twin[0] }), source: `${chosen.source}, offset from ${twin[1]}` };
   if (guess) {
     const offset = offsetForLocalTime(guess.zone, wallClockMs(date));
     return { iso: toIso({ ...date, offset }), source: `${chosen.source}, zone ${guess.zone} from ${guess.evidence}` };
   }
-  const withOffset = all.find((c) => c.date.offset && c.date.hour !== null && c.trust > TRUST.relative);
+  const withOffset = all.find((c) => c.date.offset && c.date.hour !== null && c.kind !== 'relative');
   if (withOffset && withOffset.date.offset !== null) {
     return {
       iso: toIso({ ...date, offset: withOffset.date.offset }),
@@ -562,8 +648,10 @@ export function extractTimestamps(doc: Document, url: string | null, now: Date):
     ...fromScripts(doc),
   ].filter((c) => !isFuture(c.date, now));
 
-  const publishedCandidate = best(withoutRepublications(candidates), 'published');
-  const modifiedCandidate = best(candidates, 'modified');
+  const publishedCandidate = visiblePublication(best(withoutRepublications(candidates), 'published'), candidates);
+  if (publishedCandidate)
+    candidates.push(...fromUpdateTimes(page, publishedCandidate, context).filter((c) => !isFuture(c.date, now)));
+  const modifiedCandidate = structuredTwin(best(candidates, 'modified'), candidates);
   let published = publishedCandidate ? withZone(publishedCandidate, candidates, context) : null;
   let modified = modifiedCandidate ? withZone(modifiedCandidate, candidates, context) : null;
   // A page that shows only "Stand: …" or "Updated …" stands by that date: it is the publication

@@ -5,6 +5,8 @@
  *   aeb                article text, AEB shingle F1; the scorer is first checked against the
  *                      benchmark's stored readability_js output (published F1 0.947)
  *   readability-pages  title / byline / excerpt agreement with Readability's expected metadata
+ *   htmldate-a, fundus-a, readability-pages (or --set dates): published date beside Readability's
+ *                      publishedTime, by each benchmark's own rule (eval/dates.ts)
  *   updated-times      published and updated times on our hand-labelled gold set
  *   quotes-figures     quotes, speakers and figures on our hand-annotated gold set, scored by
  *                      ../shared/tools/score.py
@@ -24,6 +26,7 @@ import { normalizeSpace } from '../core/text';
 import { corpusScore, documentF1, shingleCounts, type Counts } from './aeb-metric';
 import { evalUpdatedTimes } from './updated-times';
 import { evalQuotesFigures } from './quotes-figures';
+import { evalDates } from './dates';
 
 const CORPORA = path.resolve(import.meta.dirname, '../../shared/corpora');
 const NOW = new Date('2026-11-25T00:00:00Z');
@@ -152,5 +155,6 @@ const without = new Set(
 );
 if (run('aeb')) evalAeb(limit, args.includes('--worse'));
 if (run('readability-pages')) evalReadabilityPages(limit);
+evalDates((set) => run(set) || run('dates'), limit, args.includes('--misses'));
 if (run('updated-times')) evalUpdatedTimes(args.includes('--misses'));
 if (run('quotes-figures')) evalQuotesFigures();
