@@ -6,6 +6,8 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { extractBlocks, type TextBlock } from './blocks';
 import { cleanArticle, type CleanupRule } from './cleanup';
+import { restoreLazyImages } from './lazy-images';
+import { findArticleHeadline } from './page-dates';
 import type { ExtractionMode } from './types';
 import { normalizeSpace } from './text';
 
@@ -39,6 +41,22 @@ function wholeBody(doc: Document): TextBlock[] {
   return doc.body ? extractBlocks(doc.body) : [];
 }
 
+/**
+ * A page that holds several stories, each its own `<article>` with its own `<h1>` (the next story
+ * an infinite scroll has loaded below, or above once the reader has scrolled on): only the story
+ * whose headline is the page's title stays, or Readability would join them into one. Parts of one
+ * story split over several `<article>`s, and live-blog entries, have no `<h1>` of their own.
+ */
+function keepOneStory(clone: Document): void {
+  const stories = Array.from(clone.querySelectorAll('article')).filter(
+    (a) => a.querySelector('h1') && !a.parentElement?.closest('article'),
+  );
+  if (stories.length < 2) return;
+  const headline = findArticleHeadline(clone);
+  const main = headline && stories.find((story) => story.contains(headline));
+  if (main) for (const story of stories) if (story !== main) story.remove();
+}
+
 /** `skipRules` leaves clean-up rules out, to measure what each is worth (`npm run eval -- --without`). */
 export function extractArticle(doc: Document, whole = false, skipRules?: ReadonlySet<CleanupRule>): Article {
   const readerable = isReaderable(doc);
@@ -57,6 +75,7 @@ export function extractArticle(doc: Document, whole = false, skipRules?: Readonl
     };
   }
   const clone = doc.cloneNode(true) as Document;
+  keepOneStory(clone);
   // The serializer hands back Readability's own element instead of HTML to parse again; class,
   // id and aria survive (keepClasses) because the clean-up reads them.
   const parsed = new Readability<Element>(clone, {
@@ -66,7 +85,10 @@ export function extractArticle(doc: Document, whole = false, skipRules?: Readonl
   }).parse();
   const content = parsed?.content ?? null;
   const title = orNull(parsed?.title) ?? orNull(doc.title);
-  if (content) cleanArticle(content, { title, skip: skipRules });
+  if (content) {
+    restoreLazyImages(content);
+    cleanArticle(content, { title, skip: skipRules });
+  }
   const blocks = content ? extractBlocks(content) : [];
   return {
     readerable,
