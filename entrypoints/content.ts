@@ -13,10 +13,19 @@ export default defineContentScript({
     const session = createContentSession(document, () => location.href);
     const listener = (message: unknown): Promise<unknown> | undefined => session.answer(message);
     browser.runtime.onMessage.addListener(listener);
+    // A single-page site that shows another story (history navigation): the old report and its
+    // highlights go at once; the next popup analyses the new page. The Navigation API sees
+    // pushState too where the browser has it; popstate is the fallback.
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    const navigated = (): void => session.navigated();
+    navigation?.addEventListener('navigatesuccess', navigated);
+    addEventListener('popstate', navigated);
     // An extension update or reload invalidates this copy: it stops listening and removes its
     // highlights; the next click injects a fresh one.
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(listener);
+      navigation?.removeEventListener('navigatesuccess', navigated);
+      removeEventListener('popstate', navigated);
       session.dispose();
     });
   },

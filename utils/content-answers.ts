@@ -52,12 +52,31 @@ export type ContentAnswer = AnalyzeResponse | PingResponse | ReaderResponse | Hi
 export interface ContentSession {
   /** Undefined for messages that are not ours, so other listeners may answer them. */
   answer(message: unknown): Promise<ContentAnswer> | undefined;
+  /** The page's address may have changed (history navigation): drop what belongs to the old one. */
+  navigated(): void;
   dispose(): void;
 }
 
+/** The page's address without its fragment: a jump to an anchor is the same article. */
+const pageOf = (url: string): string => url.split('#')[0] ?? url;
+
 export function createContentSession(doc: Document, url: () => string): ContentSession {
   let report: ArticleReport | null = null;
+  let reportPage = '';
   let highlights: PageHighlights | null = null;
+
+  /**
+   * After an in-page navigation (a single-page site showing another story), the last report and
+   * its highlights belong to a page that is gone: both are dropped, and the next popup analyses
+   * the page anew.
+   */
+  const forgetIfNavigated = (): void => {
+    if (report && pageOf(url()) !== reportPage) {
+      report = null;
+      highlights?.remove();
+      highlights = null;
+    }
+  };
 
   const highlight = (on: boolean): HighlightResponse => {
     highlights?.remove();
@@ -69,6 +88,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
 
   const answer = (message: unknown): ContentAnswer | undefined => {
     if (!isContentRequest(message)) return undefined;
+    forgetIfNavigated();
     switch (message.type) {
       case 'popup→content:ping':
         return { pong: true };
@@ -84,6 +104,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
       case 'popup→content:analyze': {
         const result = analyzePage(doc, url(), message.whole);
         report = result.ok ? result.report : null;
+        reportPage = pageOf(url());
         highlight(message.highlight);
         return result;
       }
@@ -95,6 +116,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
       const result = answer(message);
       return result === undefined ? undefined : Promise.resolve(result);
     },
+    navigated: forgetIfNavigated,
     dispose: () => highlight(false),
   };
 }

@@ -7,7 +7,7 @@ import { NOT_AN_ARTICLE_FIXTURE, SEED_CASES, SEED_EXPECTED, fixtureFile } from '
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { clickAndSettle, describePopup, readPopupReport, waitForPopupState, withScreenshot } from './harness/popup';
 import { startFixtureServer, type FixtureServer } from './harness/server';
-import { defineHighlightTests } from './harness/highlights-suite';
+import { defineHighlightTests, defineReanalysisTests, type HighlightContext } from './harness/highlights-suite';
 
 const BROWSER = 'chromium';
 
@@ -91,7 +91,7 @@ describe('Lede popup in Chromium', () => {
       expect(state, await describePopup(popup)).toBe('unsupported');
     });
   });
-  defineHighlightTests({
+  const highlightContext: HighlightContext = {
     browserName: BROWSER,
     async open(fixture, beforePopup) {
       if (!chromium) throw new Error('Chromium did not start');
@@ -103,5 +103,15 @@ describe('Lede popup in Chromium', () => {
       openedPages.push(popup);
       return { popup, page };
     },
-  });
+    async reopen(popup, page) {
+      if (!chromium) throw new Error('Chromium did not start');
+      // A click elsewhere closes a real popup; the next click on the button opens a new one.
+      await popup.close();
+      const again = await chromium.openRealPopup(page);
+      openedPages.push(again);
+      return again;
+    },
+  };
+  defineHighlightTests(highlightContext);
+  defineReanalysisTests(highlightContext);
 });

@@ -8,7 +8,7 @@ import { NOT_AN_ARTICLE_FIXTURE, SEED_CASES, SEED_EXPECTED, fixtureFile } from '
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { clickAndSettle, describePopup, readPopupReport, waitForPopupState, withScreenshot } from './harness/popup';
 import { startFixtureServer, type FixtureServer } from './harness/server';
-import { defineHighlightTests } from './harness/highlights-suite';
+import { defineHighlightTests, defineReanalysisTests, type HighlightContext } from './harness/highlights-suite';
 
 const BROWSER = 'firefox';
 
@@ -107,7 +107,7 @@ describe('Lede popup in Firefox (popup in a tab)', () => {
       expect(await describePopup(popup)).toContain('click Lede’s toolbar button');
     });
   });
-  defineHighlightTests({
+  const highlightContext: HighlightContext = {
     browserName: BROWSER,
     async open(fixture, beforePopup) {
       if (!firefox) throw new Error('Firefox did not start');
@@ -117,5 +117,13 @@ describe('Lede popup in Firefox (popup in a tab)', () => {
       openedPages.push(newsPage);
       return { popup, page: newsPage };
     },
-  });
+    async reopen(popup, page) {
+      if (!firefox) throw new Error('Firefox did not start');
+      const again = await firefox.reopenPopup(popup, page.url());
+      openedPages.push(again);
+      return again;
+    },
+  };
+  defineHighlightTests(highlightContext);
+  defineReanalysisTests(highlightContext);
 });

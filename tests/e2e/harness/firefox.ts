@@ -22,6 +22,8 @@ export interface FirefoxSession {
    * `clicked` is false), then opens the popup for that tab in another tab.
    */
   openPopupForTab(url: string, options?: OpenPopupOptions): Promise<{ popup: Page; tabId: number; newsPage?: Page }>;
+  /** Opens the popup again over the same tab, now at `url`, as a second click on the button does. */
+  reopenPopup(popup: Page, url: string): Promise<Page>;
   /**
    * Evaluates `expression` in Firefox's browser (chrome) window, e.g. over `gBrowser`; the
    * expression must produce a JSON string, which is parsed and returned.
@@ -209,6 +211,16 @@ export async function launchFirefox(outputDir = '.output/firefox-mv3'): Promise<
       if (clicked) await grantActiveTabAsOnClick(browser, geckoId, url);
       await navigateExtensionPage(popup, `${extensionOrigin}/popup.html?tabId=${tabId}`);
       return { popup, tabId, newsPage };
+    },
+    async reopenPopup(popup, url) {
+      // A new popup page for the same tab (its id is in the address): a navigation of the old
+      // page leaves puppeteer holding a stale frame.
+      const query = new URL(popup.url()).search;
+      await popup.close();
+      const again = await browser.newPage();
+      await grantActiveTabAsOnClick(browser, geckoId, url);
+      await navigateExtensionPage(again, `${extensionOrigin}/popup.html${query}`);
+      return again;
     },
     async evaluateInBrowserWindow<T>(expression: string): Promise<T> {
       const result = await evaluateInChromeWindow(browser, expression);

@@ -17,6 +17,8 @@ export interface HighlightContext {
   browserName: string;
   /** Opens the seed page and the popup over it; `beforePopup` runs on the page first. */
   open(fixture: string, beforePopup: (page: Page) => Promise<void>): Promise<{ popup: Page; page: Page }>;
+  /** Opens the popup again over the same page, as the reader's next click on the button does. */
+  reopen(popup: Page, page: Page): Promise<Page>;
 }
 
 interface PageHighlights {
@@ -96,5 +98,45 @@ export function defineHighlightTests(context: HighlightContext): void {
     // Back on, for the next test and the reader's default.
     await popup.click('[data-testid="toggle-highlights"]');
     await page.waitForFunction(() => CSS.highlights.has('lede-quote'), { timeout: 5_000, polling: 100 });
+  });
+}
+
+/** What a single-page site does to show another story: a new address, title and text, no load. */
+const SECOND_STORY = {
+  path: '/seed/deuxieme-article.html',
+  title: 'Genève agrandit son port pour accueillir les nouveaux bateaux électriques',
+  paragraphs: [
+    'Le Conseil d’Etat genevois a approuvé mardi le projet d’agrandissement du port des Eaux-Vives, attendu depuis des années par les sociétés de navigation du Léman.',
+    'Les travaux dureront deux ans et permettront d’accueillir les nouveaux bateaux électriques de la Compagnie générale de navigation, plus longs et plus larges que les anciens vapeurs.',
+    'Les riverains craignent le bruit du chantier, mais la commune promet des horaires limités et une information régulière tout au long des travaux.',
+    'Le projet doit encore passer devant le Grand Conseil au printemps, où une large majorité semble acquise selon les groupes politiques consultés.',
+  ],
+};
+
+export function defineReanalysisTests(context: HighlightContext): void {
+  test('after an in-page navigation to another story, its highlights go and the next popup shows the new story', async () => {
+    const { popup, page } = await context.open('seed/watson-visible-times.html', async () => undefined);
+    expect(await waitForPopupState(popup), await describePopup(popup)).toBe('ready');
+    expect((await readHighlights(page)).quote.length).toBeGreaterThan(0);
+
+    const hasNavigationApi = await page.evaluate((story) => {
+      history.pushState({}, '', story.path);
+      document.title = story.title;
+      (document.querySelector('h1') as HTMLElement).textContent = story.title;
+      const body = document.querySelector('.story__body') as HTMLElement;
+      body.replaceChildren(
+        ...story.paragraphs.map((text) => Object.assign(document.createElement('p'), { textContent: text })),
+      );
+      return 'navigation' in window;
+    }, SECOND_STORY);
+    // With the Navigation API, the old story's highlights go as soon as the address changes.
+    if (hasNavigationApi)
+      await page.waitForFunction(() => !CSS.highlights.has('lede-quote'), { timeout: 5000, polling: 100 });
+
+    const again = await context.reopen(popup, page);
+    expect(await waitForPopupState(again), await describePopup(again)).toBe('ready');
+    expect(await again.$eval('[data-testid="title"]', (el) => el.textContent)).toBe(SECOND_STORY.title);
+    expect(await again.$$('[data-testid="quote"]')).toHaveLength(0);
+    expect((await readHighlights(page)).quote).toEqual([]);
   });
 }
