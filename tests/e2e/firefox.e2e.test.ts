@@ -4,7 +4,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { analyzeWithCli } from './harness/analyze-cli';
-import { NOT_AN_ARTICLE_FIXTURE, SEED_CASES, SEED_EXPECTED, fixtureFile } from './harness/cases';
+import { NOT_AN_ARTICLE_FIXTURE, SEED_CASES, SEED_EXPECTED, SEED_LINES, fixtureFile } from './harness/cases';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { clickAndSettle, describePopup, readPopupReport, waitForPopupState, withScreenshot } from './harness/popup';
 import { startFixtureServer, type FixtureServer } from './harness/server';
@@ -65,6 +65,9 @@ describe('Lede popup in Firefox (popup in a tab)', () => {
         expect(shown.title).toBe(cli.title);
         expect(shown.published).toBe(cli.published?.iso);
         expect(shown.modified).toBe(cli.modified?.iso);
+        expect(shown.lines.published).toMatch(SEED_LINES.published);
+        expect(shown.lines.modified).toMatch(SEED_LINES.modified);
+        expect(shown.hovers.published).toContain(cli.published?.source);
         expect(shown.byline).toBe(cli.byline);
         expect(shown.site).toBe(cli.siteName);
         expect(shown.summary.length).toBeGreaterThanOrEqual(1);

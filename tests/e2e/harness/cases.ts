@@ -20,6 +20,17 @@ export const SEED_EXPECTED = {
   modified: '2024-11-14T10:09:00+01:00',
 } as const;
 
+/**
+ * Both browsers run in the seed page's own zone (READER_TIME_ZONE), in English: the popup's lines
+ * are then exactly what a reader in Zurich sees ("Intl" output may use a narrow no-break space
+ * before AM, hence the \s).
+ */
+export const READER_TIME_ZONE = 'Europe/Zurich';
+export const SEED_LINES = {
+  published: /^Published Nov 14, 2024, 0?5:48\sAM · \d+ years? ago$/,
+  modified: /^Updated 10:09\sAM, 4h 21m later$/,
+} as const;
+
 /** A section front: a dozen short linked teasers, nav and footer, no prose. */
 export const NOT_AN_ARTICLE_FIXTURE = 'pages/not-an-article.html';
 

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_BINARY, requireBrowserBinary, requireExtensionBuild } from './prerequisites';
+import { READER_TIME_ZONE } from './cases';
 
 export interface ChromiumSession {
   readonly browser: Browser;
@@ -24,6 +25,8 @@ export async function launchChromium(outputDir = '.output/chrome-mv3'): Promise<
     // The real ELF: /usr/bin/chromium is a wrapper script that injects its own flags.
     executablePath,
     headless: true,
+    // The reader's zone, pinned: the popup shows times in it (cases.ts, SEED_LINES).
+    env: { ...process.env, TZ: READER_TIME_ZONE },
     // installExtension (CDP Extensions.loadUnpacked) needs both of these.
     pipe: true,
     enableExtensions: true,

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_BINARY, requireBrowserBinary, requireExtensionBuild } from './prerequisites';
+import { READER_TIME_ZONE } from './cases';
 
 /** Fixed internal UUID, so the test knows the moz-extension:// origin before installing. */
 export const FIREFOX_EXTENSION_UUID = '3f0c2a4e-8d6b-4c1e-9a57-1e2d3c4b5a69';
@@ -148,6 +149,8 @@ export async function launchFirefox(outputDir = '.output/firefox-mv3'): Promise<
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'lede-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
+    // The reader's zone, pinned: the popup shows times in it (cases.ts, SEED_LINES).
+    env: { ...process.env, TZ: READER_TIME_ZONE },
     executablePath,
     headless: true,
     userDataDir,

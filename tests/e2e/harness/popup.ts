@@ -13,6 +13,9 @@ export interface PopupReport {
   /** `datetime` attribute of the <time> element, exactly as rendered. */
   published: string | null;
   modified: string | null;
+  /** The whole visible line of each time ("Updated 10:09 AM, 4h 21m later") and its hover text. */
+  lines: { published: string | null; modified: string | null };
+  hovers: { published: string | null; modified: string | null };
   summary: string[];
 }
 
@@ -48,12 +51,25 @@ export async function readPopupReport(popup: Page): Promise<PopupReport> {
       if (!element) return null;
       return element instanceof HTMLTimeElement ? element.dateTime : `<${element.tagName.toLowerCase()}>`;
     });
+    const [publishedLine, modifiedLine] = ['published', 'modified'].map(
+      (testId) =>
+        root
+          .querySelector(`[data-testid="${testId}"]`)
+          ?.closest('.time-line')
+          ?.textContent?.replace(/\s+/g, ' ')
+          .trim() ?? null,
+    );
+    const [publishedHover, modifiedHover] = ['published', 'modified'].map(
+      (testId) => root.querySelector(`[data-testid="${testId}"]`)?.getAttribute('title') ?? null,
+    );
     return {
       title: title ?? null,
       site: site ?? null,
       byline: byline ?? null,
       published: published ?? null,
       modified: modified ?? null,
+      lines: { published: publishedLine ?? null, modified: modifiedLine ?? null },
+      hovers: { published: publishedHover ?? null, modified: modifiedHover ?? null },
       summary: [...root.querySelectorAll('[data-testid="summary"] li')].map((li) => (li.textContent ?? '').trim()),
     };
   });
