@@ -38,6 +38,11 @@ export function ReportView({ report, locale, timeZone, now, onReveal }: Props) {
           timeZone={timeZone}
           now={now}
         />
+        {report.paywall?.partial ? (
+          <p data-testid="paywall" class="notice" title={report.paywall.source}>
+            {t('paywallPartial')}
+          </p>
+        ) : null}
       </header>
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading" class="section-heading">

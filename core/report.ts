@@ -12,6 +12,7 @@ import { summarize } from './summary';
 import { extractQuotes } from './quotes';
 import { extractFigures } from './figures';
 import { countWords, readingMinutes } from './text';
+import { findPaywall } from './paywall';
 
 export interface AnalyzedArticle {
   report: ArticleReport;
@@ -63,6 +64,8 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Ana
       context,
     })),
     summary: summarize(article.blocks, article.lang),
+    // The whole page was asked for: there is no article to be cut short.
+    paywall: article.mode === 'whole' ? null : findPaywall(doc, words),
   };
   return { report, content: article.content };
 }

@@ -3,6 +3,9 @@
  * (see DESIGN.md, "The report"). Fields may be added; the documented ones keep their meaning.
  */
 import type { CleanupRule } from './cleanup';
+import type { Paywall } from './paywall';
+
+export type { Paywall };
 
 export interface Timestamp {
   /** ISO 8601: with offset when the time is known, a bare day ("2024-11-14") when only the day is. */
@@ -54,6 +57,8 @@ export interface ArticleReport {
   quotes: Quote[];
   figures: Figure[];
   summary: string[];
+  /** Null when the page does not say the article is for subscribers (core/paywall.ts). */
+  paywall: Paywall | null;
 }
 
 export interface AnalyzeOptions {

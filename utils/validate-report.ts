@@ -42,6 +42,7 @@ const report = shape({
   quotes: arrayOf(shape({ text: isString, speaker: isNullableString, role: isNullableString })),
   figures: arrayOf(shape({ text: isString, value: isNullableNumber, unit: isNullableString, context: isString })),
   summary: arrayOf(isString, 50),
+  paywall: (v) => v === null || shape({ partial: (p) => typeof p === 'boolean', source: isString })(v),
 });
 
 export function isArticleReport(value: unknown): value is ArticleReport {

@@ -63,6 +63,7 @@ describe('the popup’s check of what a page sends', () => {
     ['a bad timestamp', { ...report, published: { iso: 1 } }],
     ['an unknown extraction mode', { ...report, extraction: 'magic' }],
     ['a non-finite number', { ...report, wordCount: Number.NaN }],
+    ['a paywall without its flag', { ...report, paywall: { source: 'x' } }],
   ])('rejects %s', (_name, bad) => {
     expect(isArticleReport(bad)).toBe(false);
     expect(isAnalyzeResponse({ ok: true, report: bad })).toBe(false);

@@ -2,7 +2,8 @@
  * Hard pages (issue 3, item 4), on real pages: lazy-loaded images (shared corpora; the expected
  * addresses were read by hand in each page's HTML), and the seed page rearranged the way real
  * sites arrange theirs: split over several `<article>`s, followed or preceded by the next story of
- * an infinite scroll (a real AEB article).
+ * an infinite scroll (a real AEB article); live blogs; paywall stubs beside pages that are marked
+ * for subscribers yet carry the whole text.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,10 @@ import { extractArticle } from '@/core/article';
 import { articleText } from '@/core/blocks';
 import { restoreLazyImages } from '@/core/lazy-images';
 import { normalizeSpace } from '@/core/text';
+import { analyze } from '@/core/report';
 import { CORPORA, loadHtml, loadPage, parse, readGold, SEED_DIR } from '../support/pages';
+
+const NOW = new Date('2026-11-25T00:00:00Z');
 
 const page = (set: string, file: string): Document =>
   loadPage(path.join(CORPORA, set, 'html', file), 'https://example.com/news/story.html');
@@ -188,5 +192,31 @@ describe('live blogs', () => {
     const kept = Array.from(article.content?.querySelectorAll('time[data-lede-kind="caption"]') ?? []);
     expect(kept).toHaveLength(30);
     expect(normalizeSpace(kept[0]?.textContent ?? '')).toBe('21:00');
+  });
+});
+
+describe('paywall stubs', () => {
+  it('Les Echos sends only the beginning, with "Ce contenu est réservé aux inscrits": partial, what is there kept', () => {
+    const report = analyze(page('htmldate-a', 'lesechos.fr-Macron.html.gz'), { url: null, now: NOW });
+    expect(report.paywall).toEqual({
+      partial: true,
+      source: 'isAccessibleForFree: false; a subscription prompt on the page',
+    });
+    expect(report.text).toContain('Emmanuel Macron ne profite pas de son intense activité diplomatique');
+    expect(report.text).not.toContain('réservé aux inscrits');
+  });
+
+  it.each([
+    ['fundus-a', 'us_WashingtonPost_2024_04_26.html.gz'],
+    ['fundus-a', 'lu_Tageblatt_2026_01_13.html.gz'],
+    ['htmldate-a', 'wired.com.burn.html.gz'],
+  ])('%s %s is marked for subscribers but carries the whole text: not partial', (set, file) => {
+    const report = analyze(page(set, file), { url: null, now: NOW });
+    expect(report.paywall).toEqual({ partial: false, source: 'isAccessibleForFree: false' });
+    expect(report.wordCount).toBeGreaterThan(600);
+  });
+
+  it('the seed page says nothing of subscribers', () => {
+    expect(analyze(seedPage(), { url: null, now: NOW }).paywall).toBeNull();
   });
 });
