@@ -112,6 +112,9 @@ function kindOf(tag: string, inherited: BlockKind): BlockKind {
   }
 }
 
+/** The text before a `<q>` already opens a quotation. */
+const OPENING_MARK_BEFORE = /[„“"«‹‚‘「『]\s*$/;
+
 /**
  * Walks `root` once (linear in its size) and returns its blocks. Inline runs between blocks become
  * blocks of their own, so text directly inside a `<div>` is not lost; `<br><br>` splits paragraphs.
@@ -120,6 +123,7 @@ export function extractBlocks(root: Element): TextBlock[] {
   const blocks: TextBlock[] = [];
   let buffer = '';
   let bufferKind: BlockKind = 'paragraph';
+  let inQuote = false;
 
   const flush = (): void => {
     const text = normalizeSpace(buffer);
@@ -147,7 +151,15 @@ export function extractBlocks(root: Element): TextBlock[] {
     const isBlock = marked || BLOCK_TAGS.has(tag);
     const childKind = marked ? 'caption' : kindOf(tag, kind);
     if (isBlock) flush();
+    // A <q>'s quotation marks are drawn by CSS, not written in the text: they are written here, so
+    // the quote is found like any other, unless the page wrote them too („<q>…</q>“).
+    const marks = tag === 'Q' && !OPENING_MARK_BEFORE.test(buffer) ? (inQuote ? ['‘', '’'] : ['“', '”']) : null;
+    if (marks) buffer += marks[0];
+    const outerQuote = inQuote;
+    inQuote ||= tag === 'Q';
     for (let child = el.firstChild; child; child = child.nextSibling) visit(child, childKind);
+    inQuote = outerQuote;
+    if (marks) buffer += marks[1];
     if (isBlock) flush();
   };
 

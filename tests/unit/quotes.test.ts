@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/core/article';
 import type { TextBlock } from '@/core/blocks';
 import { extractQuotes } from '@/core/quotes';
-import { loadPage, SEED_DIR } from '../support/pages';
+import { normalizeSpace } from '@/core/text';
+import { CORPORA, loadPage, SEED_DIR } from '../support/pages';
 
 const expected = JSON.parse(readFileSync(path.join(SEED_DIR, 'expected.json'), 'utf8')) as {
   quotes: { text: string; speaker: string }[];
@@ -84,5 +85,29 @@ describe('quote styles and speakers', () => {
       paragraphs('Comme le rapporte le «New York Times», une «horrible» découverte a eu lieu hier.'),
     );
     expect(quotes).toEqual([]);
+  });
+});
+
+describe('<q> elements, whose quotation marks are drawn by CSS', () => {
+  it("Wikipedia's <q> citations are quotes, though their text has no marks", () => {
+    const doc = loadPage(
+      path.join(CORPORA, 'readability-pages/html/wikipedia.html.gz'),
+      'http://fakehost/test/page.html',
+    );
+    const cited = Array.from(doc.querySelectorAll('q')).map((q) => normalizeSpace(q.textContent ?? ''));
+    expect(cited).toHaveLength(4);
+    const article = extractArticle(doc);
+    const found = extractQuotes(article.blocks, article.lang).map((q) => q.text);
+    expect(cited.filter((text) => !found.includes(text.replace(/[.,]$/, '')) && !found.includes(text))).toEqual([]);
+  });
+
+  it('a page that writes the marks around its <q> too („<q>…</q>“) gets them once, and its speaker', () => {
+    const doc = loadPage(path.join(CORPORA, 'htmldate-a/html/bka.de-messengerdienste.html.gz'), 'https://www.bka.de/');
+    const article = extractArticle(doc);
+    const text = article.blocks.map((b) => b.text).join('\n');
+    expect(text).not.toMatch(/„“|“”/);
+    const quotes = extractQuotes(article.blocks, article.lang);
+    expect(quotes.map((q) => q.speaker)).toEqual(['BKA-Präsident Holger Münch', 'BKA-Präsident Holger Münch']);
+    expect(quotes[0]?.text).toMatch(/^Insbesondere die Corona-Pandemie hat dazu beigetragen/);
   });
 });
