@@ -7,7 +7,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { extractBlocks, type TextBlock } from './blocks';
 import { cleanArticle, type CleanupRule } from './cleanup';
 import { restoreLazyImages } from './lazy-images';
-import { findArticleHeadline } from './page-regions';
+import { findArticleHeadline } from './page-dates';
 import type { ExtractionMode } from './types';
 import { normalizeSpace } from './text';
 

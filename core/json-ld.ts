@@ -19,16 +19,27 @@ function types(obj: JsonObject): string[] {
   return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^https?:\/\/schema\.org\//, ''));
 }
 
-function collect(value: unknown, out: JsonObject[], depth: number): void {
+/** Types whose dates are not the page's own: they sit beside or inside the article. */
+const NOT_THE_PAGE =
+  /^(Comment|Answer|Question|Review|Rating|AggregateRating|Person|Organization|NewsMediaOrganization|Brand|ImageObject|BreadcrumbList|ListItem|SiteNavigationElement|WebSite|SearchAction|Offer|Event|Place)$/;
+
+/**
+ * Article-like objects into `out`; with `others`, also the other dated objects a page describes
+ * itself with at top level or in `@graph` (a HowTo, a Recipe, a Product page).
+ */
+function collect(value: unknown, out: JsonObject[], depth: number, others?: JsonObject[]): void {
   if (depth > 8) return;
   if (Array.isArray(value)) {
-    for (const item of value) collect(item, out, depth + 1);
+    for (const item of value) collect(item, out, depth + 1, others);
     return;
   }
   if (!isObject(value)) return;
-  if (types(value).some((t) => ARTICLE_TYPES.test(t))) out.push(value);
+  const t = types(value);
+  if (t.some((x) => ARTICLE_TYPES.test(x))) out.push(value);
+  else if (others && depth <= 2 && !t.some((x) => NOT_THE_PAGE.test(x)) && 'datePublished' in value) others.push(value);
   for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage', 'hasPart', 'itemListElement']) {
-    if (key in value) collect(value[key], out, depth + 1);
+    // Only @graph holds more of the page's own top-level objects.
+    if (key in value) collect(value[key], out, depth + 1, key === '@graph' ? others : undefined);
   }
 }
 
@@ -39,16 +50,34 @@ function unwrap(text: string): string {
   return text.replace(WRAPPERS, '');
 }
 
+const isPage = (o: JsonObject): boolean => types(o).every((t) => /Page$|VideoObject/.test(t));
+
 /** Article-like objects, true articles before mere web pages. */
 export function findJsonLdArticles(doc: Document): JsonObject[] {
+  return findJsonLdObjects(doc).articles;
+}
+
+export interface JsonLdObjects {
+  /** Articles first, then web pages about one. */
+  articles: JsonObject[];
+  /** Other dated objects the page describes itself with (HowTo, Recipe, Product…). */
+  others: JsonObject[];
+  /** The text of blocks that are not valid JSON, for a last-resort look at their fields. */
+  broken: string[];
+}
+
+export function findJsonLdObjects(doc: Document): JsonLdObjects {
   const found: JsonObject[] = [];
+  const others: JsonObject[] = [];
+  const broken: string[] = [];
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const text = unwrap(script.textContent ?? '');
     try {
-      collect(JSON.parse(unwrap(script.textContent ?? '')), found, 0);
+      collect(JSON.parse(text), found, 0, others);
     } catch {
-      // Pages ship broken JSON-LD (trailing commas, HTML entities); the other signals remain.
+      // Pages ship broken JSON-LD (trailing commas, two objects in one block, HTML entities).
+      broken.push(text);
     }
   }
-  const isPage = (o: JsonObject): boolean => types(o).every((t) => /Page$|VideoObject/.test(t));
-  return [...found.filter((o) => !isPage(o)), ...found.filter(isPage)];
+  return { articles: [...found.filter((o) => !isPage(o)), ...found.filter(isPage)], others, broken };
 }

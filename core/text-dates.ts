@@ -1,11 +1,19 @@
 /**
  * Dates as pages print them for people, in English, French, German, Spanish and Italian:
- * "14.11.2024, 05:48", "14 novembre 2024 à 05h48", "November 14, 2024 5:48 PM",
- * "14. November 2024, 05:48 Uhr", "14 de noviembre de 2024". Run-together dates, as in the
- * seed page's "14.11.2024, 05:4814.11.2024, 10:09", give one date each.
+ * "14.11.2024, 05:48", "14 novembre 2024 à 05h48", "November 14, 2024 5:48 PM EST",
+ * "14. November 2024, 05:48 Uhr", "14 de noviembre de 2024", time-only updates ("mis à jour à
+ * 10h09", "Updated 10:09 GMT") and relative times ("vor 3 Stunden", "il y a 2 heures",
+ * "3 hours ago", "hace 2 horas", "2 ore fa"). Run-together dates, as in the seed page's
+ * "14.11.2024, 05:4814.11.2024, 10:09", give one date each.
+ *
+ * Hand-written rather than chrono-node: chrono's parsers for the five languages cost about
+ * 40 KB min+gzip of the 50 KB content-script budget; these patterns are a few KB, are compiled
+ * once, read the run-together dates chrono splits wrongly, and give the label before each date
+ * (published / updated), which chrono does not.
  */
 import type { PageDate } from './dates';
-import { isPlausibleDate } from './dates';
+import { isPlausibleDate, wallClockMs } from './dates';
+import { offsetForZoneName, ZONE_NAME_PATTERN } from './timezones';
 
 export type DateRole = 'published' | 'modified';
 
@@ -15,6 +23,19 @@ export interface TextDate {
   index: number;
   /** What the words just before it say it is, if they say. */
   role: DateRole | null;
+  /** How it was read: a full date, an update time on a known day, or a time relative to `now`. */
+  kind: 'date' | 'time-only' | 'relative';
+  /** The zone name the page printed after the time ("EST", "GMT+1"), if any. */
+  zone: string | null;
+}
+
+export interface TextDateOptions {
+  /** Reads "11/14/2024" the American way (from the page's language, en-US). */
+  monthFirst?: boolean;
+  /** The moment the page is read: relative times ("3 hours ago") are counted back from it. */
+  now?: Date;
+  /** The day an update time with no day of its own ("mis à jour à 10h09") belongs to. */
+  day?: PageDate | null;
 }
 
 const MONTH_LISTS = [
@@ -36,7 +57,16 @@ const MONTH_LISTS = [
 ];
 /** Month names and abbreviations, lower-case, with their number; unaccented spellings too. */
 const MONTH_NAMES: Readonly<Record<string, number>> = (() => {
-  const names: Record<string, number> = { sept: 9, jänner: 1, setiembre: 9, fevrier: 2, aout: 8, decembre: 12 };
+  const names: Record<string, number> = {
+    sept: 9,
+    jänner: 1,
+    setiembre: 9,
+    fevrier: 2,
+    aout: 8,
+    decembre: 12,
+    maerz: 3,
+    marz: 3,
+  };
   for (const list of MONTH_LISTS) list.split(' ').forEach((name, i) => (names[name] = i + 1));
   return names;
 })();
@@ -44,24 +74,71 @@ const MONTH_NAMES: Readonly<Record<string, number>> = (() => {
 const MONTH = `(${Object.keys(MONTH_NAMES)
   .sort((a, b) => b.length - a.length)
   .join('|')})\\.?`;
-// A time after a date: "05:48", "5.48", "05h48", "5:48 PM", "05:48 Uhr", joined by
-// ",", "à", "um", "at", "alle", "a las", "-", "|" or "·".
-const TIME = String.raw`(?:\s*(?:,|-|–|\||·)?\s*(?:à|a|um|at|alle|ore|a\s+las|las|kl\.?)?\s*(\d{1,2})\s*[:h.]\s*(\d{2})(?:\s*(am|pm|a\.m\.|p\.m\.))?(?:\s*(?:uhr|h))?)?`;
+// A time: "05:48", "5.48", "05h48", "5:48 PM", "05:48 Uhr", "5:48:12".
+const CLOCK = String.raw`(\d{1,2})\s*[:h.]\s*(\d{2})(?::\d{2})?(?:\s*(am|pm|a\.\s?m\.|p\.\s?m\.))?(?:\s*(?:uhr|h)(?![\p{L}]))?`;
+// A time after a date, joined by ",", "à", "um", "at", "alle", "a las", "-", "|" or "·".
+const TIME = String.raw`(?:\s*(?:,|-|–|\||·|/)?\s*(?:à|a|um|at|alle|ore|a\s+las|las|kl\.?)?\s*${CLOCK})?`;
 // A date may follow a time with nothing between ("…05:4814.11.2024"), hence the second look-behind.
 const START = String.raw`(?:(?<![\d.])|(?<=\d[:h]\d{2}))`;
 
-const NUMERIC_DMY = new RegExp(`${START}(\\d{1,2})[./](\\d{1,2})[./](\\d{4}|\\d{2}(?!\\d))${TIME}`, 'giu');
-const NUMERIC_YMD = new RegExp(`${START}(\\d{4})-(\\d{2})-(\\d{2})(?:T|\\s+|,\\s*)?${TIME}`, 'giu');
-const DAY_MONTH_YEAR = new RegExp(
-  `${START}(\\d{1,2})(?:er|º|°)?\\.?\\s*(?:de\\s+)?${MONTH}\\s*(?:de\\s+)?(\\d{4})${TIME}`,
+const NUMERIC_DMY = new RegExp(`${START}(\\d{1,2})[./](\\d{1,2})[./](\\d{4}|\\d{2}(?![\\d.]))${TIME}`, 'giu');
+const NUMERIC_YMD = new RegExp(
+  `${START}(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])(?:T|\\s+|,\\s*)?${TIME}`,
   'giu',
 );
-const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, 'giu');
+const DAY_MONTH_YEAR = new RegExp(
+  `${START}(\\d{1,2})(?:er|º|°|st|nd|rd|th)?\\.?\\s*(?:de\\s+|of\\s+)?${MONTH}\\s*(?:de\\s+|,\\s*)?(\\d{4})${TIME}`,
+  'giu',
+);
+const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, 'giu');
 
-const MODIFIED_WORDS =
-  /(updated?|last\s+modified|modified|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|aktualisiert|geändert|stand|actualizad[oa]|actualización|aggiornat[oa]|aggiornamento|modificato)\s*:?\s*(le|am|el|il|on|at|à)?\s*$/iu;
-const PUBLISHED_WORDS =
-  /(published|posted|publié|publiée|veröffentlicht|erstellt|publicad[oa]|pubblicat[oa])\s*:?\s*(le|am|el|il|on|at|à)?\s*$/iu;
+// A day and month with a time but no year ("Updated November 18 at 4:46 PM", "14 novembre à
+// 10h09"): the year is the one of the date just before it.
+const CLOCK_AFTER = String.raw`\s*(?:,|-|–|\||·)?\s*(?:à|a|um|at|alle|ore|a\s+las|las|kl\.?)?\s*${CLOCK}`;
+const DAY_MONTH_TIME = new RegExp(
+  `${START}(\\d{1,2})(?:er|º|°|st|nd|rd|th)?\\.?\\s*(?:de\\s+)?${MONTH}(?!\\s*(?:de\\s+|,\\s*)?\\d{4})${CLOCK_AFTER}`,
+  'giu',
+);
+const MONTH_DAY_TIME = new RegExp(
+  `(?<![\\p{L}])${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?!,?\\s*\\d{4})(?![\\d:])${CLOCK_AFTER}`,
+  'giu',
+);
+/** How far before a yearless date or an update time the date that lends it a year or day may be. */
+const LEND_DISTANCE = 150;
+
+/** A zone name right after a time; case-sensitive, so the French "et" is not Eastern time. */
+const ZONE_AFTER = new RegExp(
+  String.raw`\s*\(?((?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|${ZONE_NAME_PATTERN})\)?(?![\p{L}\d])`,
+  'uy',
+);
+
+const MODIFIED_LABEL = String.raw`(?:last\s+)?(?:updated?|modified|revised|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|modifié|aktualisiert|zuletzt\s+geändert|geändert|letzte\s+änderung|letzte\s+aktualisierung|stand|actualizad[oa]|actualización|modificado|aggiornat[oa]|aggiornamento|modificato|aktualizacja|zaktualizowano)`;
+const PUBLISHED_LABEL = String.raw`(?:first\s+)?(?:published|posted|publié|publiée|mis\s+en\s+ligne|veröffentlicht|erschienen|erstellt|publiziert|publicad[oa]|pubblicat[oa]|publikacja|opublikowano|date\s+de\s+publication|fecha\s+de\s+publicación|data\s+di\s+pubblicazione)`;
+const LABEL_TAIL = String.raw`\s*:?\s*(?:on|at|le|am|um|el|il|à|a\s+las|alle|,)?\s*:?\s*(?:the\s+)?`;
+const MODIFIED_WORDS = new RegExp(`(?<![\\p{L}])${MODIFIED_LABEL}${LABEL_TAIL}$`, 'iu');
+const PUBLISHED_WORDS = new RegExp(`(?<![\\p{L}])${PUBLISHED_LABEL}${LABEL_TAIL}$`, 'iu');
+
+/** "mis à jour à 10h09", "Updated 10:09 GMT", "Aktualisiert um 10:09 Uhr": an update time with no day. */
+const UPDATE_TIME = new RegExp(
+  `(?<![\\p{L}])${MODIFIED_LABEL}\\s*:?\\s*(?:à|at|um|a\\s+las|alle|ore|,)?\\s*${CLOCK}(?!\\s*[./]\\s*\\d)`,
+  'giu',
+);
+
+// Relative times: "3 hours ago", "7m ago", "vor 3 Stunden", "il y a 2 heures", "hace 2 horas", "2 ore fa".
+const ONE = String.raw`an?|one|einer?|einem|une?|una?|un'`;
+const UNITS: readonly [RegExp, number][] = [
+  [/^(?:s|secs?|seconds?|sekunden?|secondes?|segundos?|secondi|secondo)$/i, 1],
+  [/^(?:m|mins?\.?|minutes?|minuten?|minutos?|minuti|minuto)$/i, 60],
+  [/^(?:h|hrs?|hours?|std\.?|stunden?|heures?|horas?|ore|ora)$/i, 3600],
+  [/^(?:d|days?|tagen?|tag|jours?|días?|dias?|giorni|giorno)$/i, 86400],
+  [/^(?:w|wks?|weeks?|wochen?|semaines?|semanas?|settimane|settimana)$/i, 7 * 86400],
+];
+const UNIT =
+  '(s|secs?|seconds?|m|mins?\\.?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|sekunden?|minuten?|std\\.?|stunden?|tagen?|tag|wochen?|secondes?|heures?|jours?|semaines?|segundos?|minutos?|horas?|días?|dias?|semanas?|secondi|secondo|minuti|minuto|ore|ora|giorni|giorno|settimane|settimana)';
+const RELATIVE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:(\d{1,3}|${ONE})\s*${UNIT}\s+(?:ago|fa)|(?:vor|il\s+y\s+a|hace)\s+(\d{1,3}|${ONE})\s*${UNIT})(?![\p{L}])`,
+  'giu',
+);
 
 function roleBefore(text: string, index: number): DateRole | null {
   const before = text.slice(Math.max(0, index - 40), index);
@@ -75,13 +152,19 @@ function expandYear(year: string): number {
   return year.length === 2 ? 2000 + n : n;
 }
 
-function withTime(year: number, month: number, day: number, h?: string, m?: string, ampm?: string): PageDate {
-  let hour = h === undefined ? null : Number(h);
-  if (hour !== null && ampm) {
+function hour24(h: string, ampm?: string): number {
+  let hour = Number(h);
+  // "20:26 PM": a 24-hour clock with a stray marker.
+  if (ampm && hour <= 12) {
     const pm = ampm.toLowerCase().startsWith('p');
     if (hour === 12) hour = pm ? 12 : 0;
     else if (pm) hour += 12;
   }
+  return hour;
+}
+
+function withTime(year: number, month: number, day: number, h?: string, m?: string, ampm?: string): PageDate {
+  const hour = h === undefined ? null : hour24(h, ampm);
   return {
     year,
     month,
@@ -97,31 +180,136 @@ function monthNumber(name: string | undefined): number {
   return name ? (MONTH_NAMES[name.toLowerCase()] ?? 0) : 0;
 }
 
-/**
- * Every date in `text`, in order. `monthFirst` reads "11/14/2024" the American way (from the
- * page's language, en-US); dotted dates are always day first.
- */
-export function findTextDates(text: string, monthFirst = false): TextDate[] {
+function secondsOf(count: string, unit: string): number {
+  const n = /^\d+$/.test(count) ? Number(count) : 1;
+  const seconds = UNITS.find(([re]) => re.test(unit))?.[1] ?? 0;
+  return n * seconds;
+}
+
+/** `now` minus a relative amount, as a UTC time (a bare day for "3 days ago"). */
+function relativeDate(now: Date, seconds: number): PageDate {
+  const then = new Date(now.getTime() - seconds * 1000);
+  const precise = seconds < 86400;
+  return {
+    year: then.getUTCFullYear(),
+    month: then.getUTCMonth() + 1,
+    day: then.getUTCDate(),
+    hour: precise ? then.getUTCHours() : null,
+    minute: precise ? then.getUTCMinutes() : null,
+    second: precise ? 0 : null,
+    offset: precise ? 0 : null,
+  };
+}
+
+export interface UpdateTime {
+  /** Where the time starts, and where its label does. */
+  index: number;
+  labelIndex: number;
+  end: number;
+  hour: number;
+  minute: number;
+  /** The zone name printed after it, if any. */
+  zone: string | null;
+}
+
+/** Update times printed without a day: "mis à jour à 10h09", "Updated 10:09 GMT", "Aktualisiert um 10:09 Uhr". */
+export function findUpdateTimes(text: string): UpdateTime[] {
+  const out: UpdateTime[] = [];
+  for (const m of text.matchAll(UPDATE_TIME)) {
+    const end = m.index + m[0].length;
+    ZONE_AFTER.lastIndex = end;
+    out.push({
+      index: m.index + m[0].search(/\d/),
+      labelIndex: m.index,
+      end,
+      hour: hour24(m[1] ?? '', m[3]),
+      minute: Number(m[2]),
+      zone: ZONE_AFTER.exec(text)?.[1] ?? null,
+    });
+  }
+  return out;
+}
+
+/** Every date in `text`, in order. Dotted dates are always day first. */
+export function findTextDates(text: string, options: TextDateOptions | boolean = {}): TextDate[] {
+  const { monthFirst = false, now, day } = typeof options === 'boolean' ? { monthFirst: options } : options;
   const found: TextDate[] = [];
-  const add = (index: number, date: PageDate): void => {
-    if (isPlausibleDate(date) && !found.some((f) => f.index === index)) {
-      found.push({ date, index, role: roleBefore(text, index) });
+  const ends = new Map<TextDate, number>();
+  /** Adds a date; a zone printed after it gives its offset, else `fallbackOffset` (a lender's). */
+  const add = (
+    index: number,
+    end: number,
+    date: PageDate,
+    kind: TextDate['kind'] = 'date',
+    fallbackOffset: number | null = null,
+  ): TextDate | null => {
+    if (found.some((f) => f.index === index)) return null;
+    let zone: string | null = null;
+    if (date.hour !== null && date.offset === null) {
+      ZONE_AFTER.lastIndex = end;
+      zone = ZONE_AFTER.exec(text)?.[1] ?? null;
+      date.offset = zone ? offsetForZoneName(zone, wallClockMs(date)) : fallbackOffset;
     }
+    if (!isPlausibleDate(date)) return null;
+    const entry: TextDate = { date, index, role: roleBefore(text, index), kind, zone };
+    found.push(entry);
+    ends.set(entry, end);
+    return entry;
   };
   for (const m of text.matchAll(NUMERIC_DMY)) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     const slash = m[0].includes('/');
-    const [day, month] = slash && monthFirst ? [b, a] : [a, b];
-    add(m.index, withTime(expandYear(m[3] ?? ''), month, day, m[4], m[5], m[6]));
+    const [d, month] = slash && monthFirst ? [b, a] : [a, b];
+    add(m.index, m.index + m[0].length, withTime(expandYear(m[3] ?? ''), month, d, m[4], m[5], m[6]));
   }
   for (const m of text.matchAll(NUMERIC_YMD)) {
-    add(m.index, withTime(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6]));
+    add(m.index, m.index + m[0].length, withTime(Number(m[1]), Number(m[3]), Number(m[4]), m[5], m[6], m[7]));
   }
   for (const m of text.matchAll(DAY_MONTH_YEAR)) {
-    add(m.index, withTime(Number(m[3]), monthNumber(m[2]), Number(m[1]), m[4], m[5], m[6]));
+    add(m.index, m.index + m[0].length, withTime(Number(m[3]), monthNumber(m[2]), Number(m[1]), m[4], m[5], m[6]));
   }
   for (const m of text.matchAll(MONTH_DAY_YEAR)) {
-    add(m.index, withTime(Number(m[3]), monthNumber(m[1]), Number(m[2]), m[4], m[5], m[6]));
+    add(m.index, m.index + m[0].length, withTime(Number(m[3]), monthNumber(m[1]), Number(m[2]), m[4], m[5], m[6]));
+  }
+  found.sort((x, y) => x.index - y.index);
+  /** The full date just before `index` (on the same line, as it were), else the caller's day. */
+  const lender = (index: number): PageDate | null | undefined =>
+    [...found].reverse().find((f) => f.index < index && index - f.index <= LEND_DISTANCE && f.kind === 'date')?.date ??
+    day;
+  const yearless: [RegExpMatchArray, number, number][] = [
+    ...[...text.matchAll(DAY_MONTH_TIME)].map((m): [RegExpMatchArray, number, number] => [m, 1, 2]),
+    ...[...text.matchAll(MONTH_DAY_TIME)].map((m): [RegExpMatchArray, number, number] => [m, 2, 1]),
+  ];
+  for (const [m, dayGroup, monthGroup] of yearless) {
+    const at = m.index ?? 0;
+    const base = lender(at);
+    if (!base) continue;
+    const month = monthNumber(m[monthGroup]);
+    // A date a little before the lender's, in January after December, is in the next year.
+    const year = month < base.month - 6 ? base.year + 1 : base.year;
+    add(at, at + m[0].length, withTime(year, month, Number(m[dayGroup]), m[3], m[4], m[5]), 'date', base.offset);
+  }
+  found.sort((x, y) => x.index - y.index);
+  // An update time with no day takes the day printed right after it ("Updated at 5:36 PM CST on
+  // Nov 18, 2019"), else the day of the date before it, else the caller's day.
+  const covered = (index: number): boolean => found.some((f) => f.index <= index && index < (ends.get(f) ?? 0));
+  for (const update of findUpdateTimes(text)) {
+    if (covered(update.index)) continue;
+    const after = found.find(
+      (f) => f.kind === 'date' && f.date.hour === null && f.index >= update.end && f.index - update.end <= 16,
+    );
+    const base = after?.date ?? lender(update.labelIndex);
+    if (!base) continue;
+    if (after) found.splice(found.indexOf(after), 1);
+    const date = withTime(base.year, base.month, base.day, String(update.hour), String(update.minute));
+    const added = add(update.index, update.end, date, 'time-only', base.offset);
+    if (added) added.role = 'modified';
+  }
+  if (now) {
+    for (const m of text.matchAll(RELATIVE)) {
+      const seconds = secondsOf(m[1] ?? m[3] ?? '', m[2] ?? m[4] ?? '');
+      if (seconds > 0) add(m.index, m.index + m[0].length, relativeDate(now, seconds), 'relative');
+    }
   }
   return found.sort((x, y) => x.index - y.index);
 }

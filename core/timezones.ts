@@ -128,7 +128,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 }
 
 /** The zone's offset from UTC, in minutes, at the instant `utcMs`. */
-function offsetAt(zone: string, utcMs: number): number {
+export function offsetAt(zone: string, utcMs: number): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(new Date(utcMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -150,6 +150,78 @@ export function offsetForLocalTime(zone: string, wallClockAsUtcMs: number): numb
   const first = offsetAt(zone, wallClockAsUtcMs);
   const second = offsetAt(zone, wallClockAsUtcMs - first * 60000);
   return second;
+}
+
+/**
+ * Zone names pages print after a time ("10:28 p.m. ET", "05:48 MEZ"). The DST-qualified ones are
+ * fixed offsets; the bare US ones ("ET") name a zone whose offset depends on the date. Only
+ * names that mean one thing are here: "IST" (India, Ireland, Israel) and "CST" in Chinese pages
+ * are left out, so they give no offset rather than a wrong one. Upper case only, so the French
+ * "et" is never Eastern time.
+ */
+const ZONE_NAMES: Readonly<Record<string, number | string>> = {
+  UTC: 0,
+  GMT: 0,
+  UT: 0,
+  Z: 0,
+  WET: 0,
+  WEST: 60,
+  BST: 60,
+  CET: 60,
+  MEZ: 60,
+  CEST: 120,
+  MESZ: 120,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  JST: 540,
+  KST: 540,
+  AEST: 600,
+  AEDT: 660,
+  ACST: 570,
+  ACDT: 630,
+  AWST: 480,
+  NZST: 720,
+  NZDT: 780,
+  HST: -600,
+  AKST: -540,
+  AKDT: -480,
+  PST: -480,
+  PDT: -420,
+  MST: -420,
+  MDT: -360,
+  CST: -360,
+  CDT: -300,
+  EST: -300,
+  EDT: -240,
+  AST: -240,
+  ADT: -180,
+  NST: -210,
+  NDT: -150,
+  ET: 'America/New_York',
+  CT: 'America/Chicago',
+  MT: 'America/Denver',
+  PT: 'America/Los_Angeles',
+};
+
+/** Every zone name, longest first, for a regex alternation. */
+export const ZONE_NAME_PATTERN = Object.keys(ZONE_NAMES)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/**
+ * The offset a zone name stands for at this local wall-clock time, in minutes east of UTC;
+ * null for an unknown name. "GMT+10", "UTC-05:00" and "+0100" are read as they are written.
+ */
+export function offsetForZoneName(name: string, wallClockAsUtcMs: number): number | null {
+  const numeric = /^(?:GMT|UTC|UT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(name.trim());
+  if (numeric) {
+    const minutes = Number(numeric[2]) * 60 + Number(numeric[3] ?? 0);
+    return minutes > 14 * 60 ? null : numeric[1] === '-' ? -minutes : minutes;
+  }
+  const zone = ZONE_NAMES[name.trim().toUpperCase()];
+  if (zone === undefined) return null;
+  return typeof zone === 'number' ? zone : offsetForLocalTime(zone, wallClockAsUtcMs);
 }
 
 export function isValidZone(zone: string): boolean {

@@ -35,4 +35,62 @@ describe('dates in visible text', () => {
     expect(isos('31.02.2024')).toEqual([]);
     expect(isos('Version 1.2.3, 12.000 Einwohner')).toEqual([]);
   });
+
+  it('reads the zone printed after a time, upper case only', () => {
+    expect(isos('Nov. 8, 2023, 10:28 p.m. ET')).toEqual(['2023-11-08T22:28:00-05:00']);
+    expect(isos('June 12, 2020 9:49 am ET')).toEqual(['2020-06-12T09:49:00-04:00']);
+    expect(isos('14.11.2024, 05:48 MEZ')).toEqual(['2024-11-14T05:48:00+01:00']);
+    expect(isos('13 Jan 2020, 22:11 GMT+10')).toEqual(['2020-01-13T22:11:00+10:00']);
+    expect(isos('14.11.2024 à 10h09 et demain')).toEqual(['2024-11-14T10:09:00']);
+  });
+
+  it('reads ordinals, run-together parts and a stray PM on a 24-hour clock', () => {
+    expect(isos('Published 8th Nov 2023, 18:58 GMT')).toEqual(['2023-11-08T18:58:00+00:00']);
+    expect(isos('Apr04 2013')).toEqual(['2013-04-04']);
+    expect(isos('08/11/2023 | 20:26 PM')).toEqual(['2023-11-08T20:26:00']);
+  });
+
+  it('places an update time on the day printed before or after it', () => {
+    const dates = findTextDates('Publié le 14 novembre 2024 à 05h48, mis à jour à 10h09');
+    expect(dates.map((d) => [toIso(d.date), d.role, d.kind])).toEqual([
+      ['2024-11-14T05:48:00', 'published', 'date'],
+      ['2024-11-14T10:09:00', 'modified', 'time-only'],
+    ]);
+    expect(isos('Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019')).toEqual([
+      '2019-11-18T16:07:00',
+      '2019-11-18T17:36:00-06:00',
+    ]);
+    expect(isos('November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM')).toEqual([
+      '2019-11-18T14:26:00-10:00',
+      '2019-11-18T16:46:00-10:00',
+    ]);
+  });
+
+  it('places a lone update time on the day it is given, else leaves it', () => {
+    const day = findTextDates('14.11.2024')[0]?.date ?? null;
+    expect(findTextDates('Aktualisiert um 10:09 Uhr', { day }).map((d) => toIso(d.date))).toEqual([
+      '2024-11-14T10:09:00',
+    ]);
+    expect(findTextDates('Updated 10:09 GMT', { day }).map((d) => toIso(d.date))).toEqual([
+      '2024-11-14T10:09:00+00:00',
+    ]);
+    expect(findTextDates('Updated 10:09 GMT')).toEqual([]);
+  });
+
+  it.each([
+    ['vor 3 Stunden', '2025-06-01T09:00:00+00:00'],
+    ['il y a 2 heures', '2025-06-01T10:00:00+00:00'],
+    ['3 hours ago', '2025-06-01T09:00:00+00:00'],
+    ['hace 2 horas', '2025-06-01T10:00:00+00:00'],
+    ['2 ore fa', '2025-06-01T10:00:00+00:00'],
+    ['vor einer Stunde', '2025-06-01T11:00:00+00:00'],
+    ['7m ago', '2025-06-01T11:53:00+00:00'],
+    ['3 days ago', '2025-05-29'],
+  ])('counts "%s" back from the time of reading', (text, iso) => {
+    const now = new Date('2025-06-01T12:00:00Z');
+    const [found] = findTextDates(text, { now });
+    expect(found && toIso(found.date)).toBe(iso);
+    expect(found?.kind).toBe('relative');
+    expect(findTextDates(text)).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferZone, offsetForLocalTime } from '@/core/timezones';
+import { inferZone, offsetForLocalTime, offsetForZoneName } from '@/core/timezones';
 
 describe('time zones', () => {
   it('gives Swiss time its winter and summer offsets', () => {
@@ -22,5 +22,16 @@ describe('time zones', () => {
     expect(inferZone(['www.example.com'], ['en-US'])).toBeNull();
     expect(inferZone(['www.abc.net.au'], ['en-AU'])).toBeNull();
     expect(inferZone(['www.example.org'], ['fr'])).toBeNull();
+  });
+
+  it('reads zone names: fixed ones, numeric ones, and US ones by the date', () => {
+    const winter = Date.UTC(2024, 10, 14, 12);
+    const summer = Date.UTC(2024, 6, 14, 12);
+    expect(offsetForZoneName('CEST', summer)).toBe(120);
+    expect(offsetForZoneName('GMT+10', winter)).toBe(600);
+    expect(offsetForZoneName('UTC-05:30', winter)).toBe(-330);
+    expect(offsetForZoneName('ET', winter)).toBe(-300);
+    expect(offsetForZoneName('ET', summer)).toBe(-240);
+    expect(offsetForZoneName('IST', winter)).toBeNull();
   });
 });
