@@ -3,9 +3,9 @@
  * pages without a browser. One session per injected copy: it keeps the last report, so the
  * popup can turn highlights on and off and jump to a quote without a second analysis.
  */
-import { analyze, analyzeArticle } from '@/core/report';
+import { readPage } from '@/core/read-page';
+import type { PageReport } from '@/core/with-figures';
 import { isReaderable } from '@/core/article';
-import type { ArticleReport } from '@/core/types';
 import {
   isContentRequest,
   type AnalyzeResponse,
@@ -14,8 +14,6 @@ import {
   type ReaderResponse,
 } from './messages';
 import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
-
-export { highlightItems };
 
 const failure = (error: unknown): { ok: false; reason: 'error'; message: string } => ({
   ok: false,
@@ -27,7 +25,8 @@ export function analyzePage(doc: Document, url: string, whole: boolean): Analyze
   try {
     // The cheap check first: no Readability parse on pages that are not articles.
     if (!whole && !isReaderable(doc)) return { ok: false, reason: 'not-article' };
-    return { ok: true, report: analyze(doc, { url, whole }) };
+    const { report, blocks } = readPage(doc, { url, whole });
+    return { ok: true, report, blocks };
   } catch (error) {
     return failure(error);
   }
@@ -36,8 +35,8 @@ export function analyzePage(doc: Document, url: string, whole: boolean): Analyze
 /** The report and the article's HTML (untrusted: the reader view sanitizes it before rendering). */
 export function readerPayload(doc: Document, url: string, whole: boolean): ReaderResponse {
   try {
-    const { report, content } = analyzeArticle(doc, { url, whole });
-    return { ok: true, report, html: content ? content.innerHTML : null };
+    const { report, blocks, content } = readPage(doc, { url, whole });
+    return { ok: true, report, blocks, html: content ? content.innerHTML : null };
   } catch (error) {
     return failure(error);
   }
@@ -61,7 +60,7 @@ export interface ContentSession {
 const pageOf = (url: string): string => url.split('#')[0] ?? url;
 
 export function createContentSession(doc: Document, url: () => string): ContentSession {
-  let report: ArticleReport | null = null;
+  let report: PageReport | null = null;
   let reportPage = '';
   let highlights: PageHighlights | null = null;
 
@@ -78,11 +77,14 @@ export function createContentSession(doc: Document, url: () => string): ContentS
     }
   };
 
-  const highlight = (on: boolean): HighlightResponse => {
+  const highlight = (on: boolean, figures: readonly string[]): HighlightResponse => {
     highlights?.remove();
     highlights = null;
     if (!on || !report || !canHighlight()) return { ok: on ? false : true, found: 0 };
-    highlights = applyHighlights(doc, highlightItems(report));
+    highlights = applyHighlights(
+      doc,
+      highlightItems({ quotes: report.quotes, figures: figures.map((text) => ({ text })) }),
+    );
     return { ok: true, found: highlights.ranges.filter(Boolean).length };
   };
 
@@ -95,7 +97,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
       case 'popup→content:reader':
         return readerPayload(doc, url(), message.whole);
       case 'popup→content:highlight':
-        return highlight(message.on);
+        return highlight(message.on, message.figures);
       case 'popup→content:reveal':
         return {
           ok: highlights?.reveal(message.index) ?? false,
@@ -105,7 +107,8 @@ export function createContentSession(doc: Document, url: () => string): ContentS
         const result = analyzePage(doc, url(), message.whole);
         report = result.ok ? result.report : null;
         reportPage = pageOf(url());
-        highlight(message.highlight);
+        // A new analysis: the old highlights go; the popup asks for new ones with the figures.
+        highlight(false, []);
         return result;
       }
     }
@@ -117,6 +120,6 @@ export function createContentSession(doc: Document, url: () => string): ContentS
       return result === undefined ? undefined : Promise.resolve(result);
     },
     navigated: forgetIfNavigated,
-    dispose: () => highlight(false),
+    dispose: () => highlight(false, []),
   };
 }

@@ -3,20 +3,26 @@
  * `popup→content:*` is sent by an extension page (the popup, or the background for the keyboard
  * shortcut) to the content script in a tab.
  */
-import type { ArticleReport } from '@/core/types';
+import type { TextBlock } from '@/core/blocks';
+import type { PageReport } from '@/core/with-figures';
+
+/** The content script, built from entrypoints/in-page.ts; injected on the reader's click. */
+export const CONTENT_SCRIPT = '/in-page.js';
 
 export interface AnalyzeRequest {
   type: 'popup→content:analyze';
   /** Analyse the whole page even if it does not look like an article ("Try anyway"). */
   whole: boolean;
-  /** Highlight the quotes and figures in the page once found. */
-  highlight: boolean;
 }
 
-/** Turn the highlights of the last analysis on or off. */
+/**
+ * Turn the highlights of the last analysis on or off. The figures are read by the popup (see
+ * core/report.ts), so it sends their texts; the quotes are the content script's own.
+ */
 export interface HighlightRequest {
   type: 'popup→content:highlight';
   on: boolean;
+  figures: string[];
 }
 
 /** Scroll the page to a quote or figure and flash it: `index` in quotes, then figures. */
@@ -37,13 +43,15 @@ export interface ReaderRequest {
 
 export type ContentRequest = AnalyzeRequest | PingRequest | ReaderRequest | HighlightRequest | RevealRequest;
 
+/** The page's report and the article's blocks, from which the popup reads the figures. */
 export type AnalyzeResponse =
-  | { ok: true; report: ArticleReport }
+  | { ok: true; report: PageReport; blocks: TextBlock[] }
   | { ok: false; reason: 'not-article' }
   | { ok: false; reason: 'error'; message: string };
 
 export type ReaderResponse =
-  { ok: true; report: ArticleReport; html: string | null } | { ok: false; reason: 'error'; message: string };
+  | { ok: true; report: PageReport; blocks: TextBlock[]; html: string | null }
+  | { ok: false; reason: 'error'; message: string };
 
 export interface PingResponse {
   pong: true;
@@ -55,19 +63,26 @@ export interface HighlightResponse {
   found: number;
 }
 
+/** More figures than any article has: a bound on what a highlight request may carry. */
+const MAX_FIGURES = 10_000;
+
 /** Requests come from our own popup, but anything can reach onMessage: check the shape. */
 export function isContentRequest(message: unknown): message is ContentRequest {
   if (typeof message !== 'object' || message === null) return false;
-  const { type, whole, highlight, on, index } = message as Record<string, unknown>;
+  const { type, whole, on, figures, index } = message as Record<string, unknown>;
   switch (type) {
     case 'popup→content:ping':
       return true;
     case 'popup→content:analyze':
-      return typeof whole === 'boolean' && typeof highlight === 'boolean';
     case 'popup→content:reader':
       return typeof whole === 'boolean';
     case 'popup→content:highlight':
-      return typeof on === 'boolean';
+      return (
+        typeof on === 'boolean' &&
+        Array.isArray(figures) &&
+        figures.length <= MAX_FIGURES &&
+        figures.every((f) => typeof f === 'string')
+      );
     case 'popup→content:reveal':
       return typeof index === 'number' && Number.isInteger(index) && index >= 0;
     default:

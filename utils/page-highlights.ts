@@ -7,8 +7,6 @@
  * page's text, in article order, through one whitespace-normalised index of the text nodes.
  */
 
-import type { ArticleReport } from '@/core/types';
-
 export type HighlightKind = 'quote' | 'figure';
 
 export interface HighlightItem {
@@ -85,7 +83,10 @@ export interface PageHighlights {
 }
 
 /** Quotes, then figures: the order the popup numbers them in. */
-export function highlightItems(report: Pick<ArticleReport, 'quotes' | 'figures'>): HighlightItem[] {
+export function highlightItems(report: {
+  quotes: readonly { text: string }[];
+  figures: readonly { text: string }[];
+}): HighlightItem[] {
   return [
     ...report.quotes.map((q) => ({ kind: 'quote' as const, text: q.text })),
     ...report.figures.map((f) => ({ kind: 'figure' as const, text: f.text })),

@@ -4,10 +4,15 @@
  * missing, the reader may allow the site (an optional host permission), or Lede can't run there.
  */
 import { browser } from 'wxt/browser';
-import type { AnalyzeResponse, ContentRequest, HighlightResponse, PingResponse } from './messages';
+import {
+  CONTENT_SCRIPT,
+  type AnalyzeResponse,
+  type ContentRequest,
+  type HighlightResponse,
+  type PingResponse,
+} from './messages';
 import { isAnalyzeResponse } from './validate-report';
-
-const CONTENT_SCRIPT = '/content-scripts/content.js';
+import type { Figure } from '@/core/types';
 
 /** Pages no extension may script: the browsers' own pages and their add-on stores. */
 const RESTRICTED_URL =
@@ -59,8 +64,9 @@ export function requestSiteAccess(origin: string): Promise<boolean> {
   return browser.permissions.request({ origins: [origin] });
 }
 
-export async function requestAnalysis(tabId: number, whole: boolean, highlight: boolean): Promise<AnalyzeResponse> {
-  const request: ContentRequest = { type: 'popup→content:analyze', whole, highlight };
+/** The page's report and blocks, checked; the caller reads the figures (core/with-figures.ts). */
+export async function requestAnalysis(tabId: number, whole: boolean): Promise<AnalyzeResponse> {
+  const request: ContentRequest = { type: 'popup→content:analyze', whole };
   const answer: unknown = await browser.tabs.sendMessage(tabId, request);
   if (!isAnalyzeResponse(answer))
     return { ok: false, reason: 'error', message: 'The page sent back something Lede did not expect.' };
@@ -72,8 +78,13 @@ function asHighlightResponse(answer: unknown): HighlightResponse {
   return { ok: ok === true, found: typeof found === 'number' ? found : 0 };
 }
 
-export async function setHighlights(tabId: number, on: boolean): Promise<HighlightResponse> {
-  const request: ContentRequest = { type: 'popup→content:highlight', on };
+/** Highlights the last analysis's quotes and these figures (their texts, in the report's order). */
+export async function setHighlights(
+  tabId: number,
+  on: boolean,
+  figures: readonly Figure[],
+): Promise<HighlightResponse> {
+  const request: ContentRequest = { type: 'popup→content:highlight', on, figures: figures.map((f) => f.text) };
   return asHighlightResponse(await browser.tabs.sendMessage(tabId, request));
 }
 

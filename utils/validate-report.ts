@@ -4,6 +4,8 @@
  */
 import type { AnalyzeResponse, ReaderResponse } from './messages';
 import type { ArticleReport, Timestamp } from '@/core/types';
+import type { PageReport } from '@/core/with-figures';
+import type { BlockKind, TextBlock } from '@/core/blocks';
 
 type Check = (value: unknown) => boolean;
 
@@ -24,7 +26,7 @@ const shape =
 
 const timestamp: Check = (v) => v === null || shape({ iso: isString, source: isString })(v as Timestamp);
 
-const report = shape({
+const PAGE_REPORT_FIELDS: Record<keyof PageReport, Check> = {
   url: isNullableString,
   readerable: (v) => typeof v === 'boolean',
   lang: isNullableString,
@@ -40,18 +42,35 @@ const report = shape({
   modified: timestamp,
   updates: arrayOf(shape({ iso: isNullableString, text: isString })),
   quotes: arrayOf(shape({ text: isString, speaker: isNullableString, role: isNullableString })),
-  figures: arrayOf(shape({ text: isString, value: isNullableNumber, unit: isNullableString, context: isString })),
   summary: arrayOf(isString, 50),
   paywall: (v) => v === null || shape({ partial: (p) => typeof p === 'boolean', source: isString })(v),
+};
+const pageReport = shape(PAGE_REPORT_FIELDS);
+const report = shape({
+  ...PAGE_REPORT_FIELDS,
+  figures: arrayOf(shape({ text: isString, value: isNullableNumber, unit: isNullableString, context: isString })),
 });
+
+const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'heading', 'quote', 'caption', 'list-item', 'preformatted'];
+const blocks = arrayOf(shape({ kind: (v) => BLOCK_KINDS.includes(v as BlockKind), text: isString }), 100_000);
 
 export function isArticleReport(value: unknown): value is ArticleReport {
   return report(value);
 }
 
+/** The article's blocks of text, as the content script sends them. */
+export function isPageBlocks(value: unknown): value is TextBlock[] {
+  return blocks(value);
+}
+
+/** The report as the content script sends it: all but the figures (core/report.ts). */
+export function isPageReport(value: unknown): value is PageReport {
+  return pageReport(value);
+}
+
 export function isAnalyzeResponse(value: unknown): value is AnalyzeResponse {
   if (!isObject(value)) return false;
-  if (value.ok === true) return isArticleReport(value.report);
+  if (value.ok === true) return isPageReport(value.report) && blocks(value.blocks);
   return (
     value.ok === false && (value.reason === 'not-article' || (value.reason === 'error' && isString(value.message)))
   );
@@ -60,6 +79,7 @@ export function isAnalyzeResponse(value: unknown): value is AnalyzeResponse {
 /** The article HTML may be large but is bounded; it is sanitized before it is shown. */
 export function isReaderResponse(value: unknown): value is ReaderResponse {
   if (!isObject(value)) return false;
-  if (value.ok === true) return isArticleReport(value.report) && (value.html === null || isString(value.html));
+  if (value.ok === true)
+    return isPageReport(value.report) && blocks(value.blocks) && (value.html === null || isString(value.html));
   return value.ok === false && value.reason === 'error' && isString(value.message);
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ArticleReport } from '@/core/types';
+import { withFigures } from '@/core/with-figures';
 import { ReportView } from '@/components/ReportView';
 import { StateMessage } from '@/components/StateMessage';
 import { t, uiLocale } from '@/utils/i18n';
@@ -43,9 +44,14 @@ async function load(whole: boolean): Promise<View> {
   const access = await ensureContentScript(tab.id, tab.url);
   if (access.kind === 'unsupported') return { state: 'unsupported', detail: access.detail };
   if (access.kind === 'needs-permission') return { state: 'needs-permission', origin: access.origin };
-  const highlight = await highlightsOn.getValue().catch(() => true);
-  const answer = await requestAnalysis(tab.id, whole, highlight === true);
-  if (answer.ok) return { state: 'ready', report: answer.report, tab, whole, highlighted: highlight === true };
+  const answer = await requestAnalysis(tab.id, whole);
+  if (answer.ok) {
+    // The figures are read here, from the article's blocks (core/report.ts says why).
+    const report = withFigures(answer.report, answer.blocks);
+    const highlighted = (await highlightsOn.getValue().catch(() => true)) === true;
+    if (highlighted) setHighlights(tab.id, true, report.figures).catch(() => undefined);
+    return { state: 'ready', report, tab, whole, highlighted };
+  }
   return answer.reason === 'not-article' ? { state: 'not-article' } : { state: 'error', message: answer.message };
 }
 
@@ -71,7 +77,7 @@ export function App() {
     const on = !ready.highlighted;
     setView({ ...ready, highlighted: on });
     void highlightsOn.setValue(on);
-    setHighlights(ready.tab.id, on).catch(() => undefined);
+    setHighlights(ready.tab.id, on, ready.report.figures).catch(() => undefined);
   };
 
   const grant = (origin: string): void => {

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { CONTENT_SCRIPT } from '../../utils/messages';
 
 const KB = 1024;
 const BUDGETS = { content: 50 * KB, popup: 35 * KB, background: 15 * KB };
@@ -23,12 +24,18 @@ function popupFiles(dir: string): string[] {
 export function bundleSizes(dir: string): Record<keyof typeof BUDGETS, number> {
   const sum = (files: string[]): number => files.reduce((total, f) => total + gzipBytes(f), 0);
   const background = path.join(dir, 'background.js');
+  // Everything that goes into a page: the script the popup injects, and any declared content script.
+  const declared = path.join(dir, 'content-scripts');
+  const inPage = [
+    path.join(dir, CONTENT_SCRIPT),
+    ...(existsSync(declared)
+      ? readdirSync(declared)
+          .filter((f) => f.endsWith('.js'))
+          .map((f) => path.join(declared, f))
+      : []),
+  ];
   return {
-    content: sum(
-      readdirSync(path.join(dir, 'content-scripts'))
-        .filter((f) => f.endsWith('.js'))
-        .map((f) => path.join(dir, 'content-scripts', f)),
-    ),
+    content: sum(inPage),
     popup: sum(popupFiles(dir)),
     background: existsSync(background) ? gzipBytes(background) : 0,
   };

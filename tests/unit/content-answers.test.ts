@@ -1,8 +1,11 @@
 /** What the content script answers the popup, on real pages, and how the popup checks it. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzePage, createContentSession, highlightItems } from '@/utils/content-answers';
-import { isAnalyzeResponse, isArticleReport } from '@/utils/validate-report';
+import { analyzePage, createContentSession } from '@/utils/content-answers';
+import { highlightItems } from '@/utils/page-highlights';
+import { analyze } from '@/core/report';
+import { withFigures } from '@/core/with-figures';
+import { isAnalyzeResponse, isArticleReport, isPageReport } from '@/utils/validate-report';
 import { loadPage, ROOT, SEED_DIR } from '../support/pages';
 
 const seed = (): Document =>
@@ -14,7 +17,6 @@ describe('content script answers', () => {
     const answer = await createContentSession(seed(), () => 'http://127.0.0.1:8080/seed/').answer({
       type: 'popup→content:analyze',
       whole: false,
-      highlight: true,
     });
     expect(isAnalyzeResponse(answer)).toBe(true);
     expect(answer).toMatchObject({
@@ -33,8 +35,10 @@ describe('content script answers', () => {
     const session = createContentSession(seed(), () => '');
     expect(await session.answer({ type: 'popup→content:ping' })).toEqual({ pong: true });
     expect(session.answer({ type: 'something-else' })).toBeUndefined();
-    expect(session.answer({ type: 'popup→content:analyze', whole: 'yes', highlight: false })).toBeUndefined();
-    expect(session.answer({ type: 'popup→content:analyze', whole: false })).toBeUndefined();
+    expect(session.answer({ type: 'popup→content:analyze', whole: 'yes' })).toBeUndefined();
+    expect(session.answer({ type: 'popup→content:analyze' })).toBeUndefined();
+    expect(session.answer({ type: 'popup→content:highlight', on: true })).toBeUndefined();
+    expect(session.answer({ type: 'popup→content:highlight', on: true, figures: [1] })).toBeUndefined();
     expect(session.answer({ type: 'popup→content:reveal', index: -1 })).toBeUndefined();
     expect(session.answer(null)).toBeUndefined();
   });
@@ -42,15 +46,26 @@ describe('content script answers', () => {
   it('numbers quotes, then figures, for the popup and the highlights', () => {
     const answer = analyzePage(seed(), 'http://127.0.0.1/', false);
     if (!answer.ok) throw new Error('the seed page is an article');
-    const items = highlightItems(answer.report);
+    const report = withFigures(answer.report, answer.blocks);
+    const items = highlightItems(report);
     expect(items.slice(0, 6).every((i) => i.kind === 'quote')).toBe(true);
-    expect(items.length).toBe(answer.report.quotes.length + answer.report.figures.length);
+    expect(items.length).toBe(report.quotes.length + report.figures.length);
+    expect(report.figures).toHaveLength(11);
+  });
+
+  it('sends what the popup completes into the same report the CLI prints', () => {
+    const answer = analyzePage(seed(), 'http://127.0.0.1/', false);
+    if (!answer.ok) throw new Error('the seed page is an article');
+    expect(isPageReport(answer.report)).toBe(true);
+    expect('figures' in answer.report).toBe(false);
+    // The popup's two steps give exactly what the one-step analyze() of the CLI gives.
+    expect(withFigures(answer.report, answer.blocks)).toEqual(analyze(seed(), { url: 'http://127.0.0.1/' }));
   });
 });
 
 describe('the popup’s check of what a page sends', () => {
   const answer = analyzePage(seed(), 'http://127.0.0.1/', false);
-  const report = answer.ok ? answer.report : null;
+  const report = answer.ok ? withFigures(answer.report, answer.blocks) : null;
 
   it('accepts a real report', () => {
     expect(isArticleReport(report)).toBe(true);
@@ -66,6 +81,15 @@ describe('the popup’s check of what a page sends', () => {
     ['a paywall without its flag', { ...report, paywall: { source: 'x' } }],
   ])('rejects %s', (_name, bad) => {
     expect(isArticleReport(bad)).toBe(false);
-    expect(isAnalyzeResponse({ ok: true, report: bad })).toBe(false);
+    expect(isAnalyzeResponse({ ok: true, report: bad, blocks: [] })).toBe(false);
+  });
+
+  it('checks the blocks the figures are read from', () => {
+    const page = answer.ok ? answer.report : null;
+    const blocks = answer.ok ? answer.blocks : [];
+    expect(isAnalyzeResponse({ ok: true, report: page, blocks })).toBe(true);
+    expect(isAnalyzeResponse({ ok: true, report: page })).toBe(false);
+    expect(isAnalyzeResponse({ ok: true, report: page, blocks: [{ kind: 'script', text: 'x' }] })).toBe(false);
+    expect(isAnalyzeResponse({ ok: true, report: page, blocks: [{ kind: 'paragraph', text: 7 }] })).toBe(false);
   });
 });

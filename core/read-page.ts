@@ -1,0 +1,63 @@
+/**
+ * readPage(): the first step of analyze() (see report.ts), everything that needs the page itself:
+ * the article (Readability on a clone, then our clean-up) and its blocks of text, title, byline,
+ * times, quotes, summary and paywall. The content script runs it in the reader's tab.
+ */
+import type { AnalyzeOptions } from './types';
+import { extractArticle } from './article';
+import { extractByline } from './byline';
+import { extractTimestamps } from './timestamps';
+import { articleText, type TextBlock } from './blocks';
+import { summarize } from './summary';
+import { extractQuotes } from './quotes';
+import type { PageReport } from './with-figures';
+import { countWords, readingMinutes } from './text';
+import { findPaywall } from './paywall';
+
+export interface PageReading {
+  report: PageReport;
+  /** The article's blocks of text (paragraphs, headings, quotes, captions…), the figures' input. */
+  blocks: TextBlock[];
+  /** The cleaned article element (in Readability's clone; untrusted page content), for the reader view. */
+  content: Element | null;
+}
+
+export function readPage(doc: Document, options: AnalyzeOptions = {}): PageReading {
+  const url = options.url ?? null;
+  const now = options.now ?? new Date();
+  const article = extractArticle(doc, options.whole ?? false, options.skipCleanupRules);
+  const text = articleText(article.blocks);
+  const words = countWords(text);
+  const { published, modified } = extractTimestamps(doc, url, now);
+  let siteName = article.siteName;
+  if (!siteName && url) {
+    try {
+      siteName = new URL(url).hostname.replace(/^www\./, '') || null;
+    } catch {
+      siteName = null;
+    }
+  }
+  const report: PageReport = {
+    url,
+    readerable: article.readerable,
+    lang: article.lang,
+    title: article.title,
+    byline: extractByline(doc, article.byline),
+    siteName,
+    excerpt: article.excerpt,
+    text,
+    wordCount: words,
+    readingMinutes: readingMinutes(words),
+    extraction: article.mode,
+    published,
+    modified,
+    // Update notes have their own capability (issue 7); until it lands the report says "none
+    // found" rather than guessing.
+    updates: [],
+    quotes: extractQuotes(article.blocks, article.lang).map(({ text, speaker, role }) => ({ text, speaker, role })),
+    summary: summarize(article.blocks, article.lang),
+    // The whole page was asked for: there is no article to be cut short.
+    paywall: article.mode === 'whole' ? null : findPaywall(doc, words),
+  };
+  return { report, blocks: article.blocks, content: article.content };
+}

@@ -1,0 +1,58 @@
+/**
+ * Injected into the reader's tab when they click Lede (`scripting.executeScript` with activeTab;
+ * never declared for all sites). Answers the popup: analyses the live page, read-only, with
+ * Readability on a clone, and highlights quotes and figures with the CSS Custom Highlight API
+ * (no DOM change).
+ *
+ * An unlisted script on the browsers' own API, not a WXT content script with
+ * webextension-polyfill: WXT's ContentScriptContext always brings the polyfill, together about
+ * 2.4 KB min+gzip of the 50 KB this file may weigh, and the one API used here
+ * (runtime.onMessage answered through sendResponse) is the same in Chromium and Firefox.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { createContentSession } from '@/utils/content-answers';
+
+type Listener = (message: unknown, sender: unknown, sendResponse: (answer: unknown) => void) => boolean;
+
+interface NativeRuntime {
+  /** Gone once the extension is updated or reloaded: this copy is then orphaned. */
+  id?: string;
+  onMessage: { addListener(listener: Listener): void; removeListener(listener: Listener): void };
+}
+
+const runtimeOf = (): NativeRuntime | undefined => {
+  const scope = globalThis as { browser?: { runtime?: NativeRuntime }; chrome?: { runtime?: NativeRuntime } };
+  return (scope.browser ?? scope.chrome)?.runtime;
+};
+
+export default defineUnlistedScript(() => {
+  const runtime = runtimeOf();
+  if (!runtime) return;
+  const session = createContentSession(document, () => location.href);
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+
+  // An extension update or reload orphans this copy (its runtime loses its id): it stops
+  // listening and removes its highlights; the next click injects a fresh copy.
+  const orphaned = (): boolean => {
+    if (runtimeOf()?.id) return false;
+    navigation?.removeEventListener('navigatesuccess', navigated);
+    removeEventListener('popstate', navigated);
+    session.dispose();
+    return true;
+  };
+  // A single-page site that shows another story (history navigation): the old report and its
+  // highlights go at once; the next popup analyses the new page. The Navigation API sees
+  // pushState too where the browser has it; popstate is the fallback.
+  function navigated(): void {
+    if (!orphaned()) session.navigated();
+  }
+  navigation?.addEventListener('navigatesuccess', navigated);
+  addEventListener('popstate', navigated);
+
+  runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    const answer = session.answer(message);
+    if (!answer) return false; // not ours: another listener may answer
+    answer.then(sendResponse, (error: unknown) => sendResponse({ ok: false, reason: 'error', message: String(error) }));
+    return true; // the answer comes asynchronously
+  });
+});
