@@ -337,6 +337,8 @@ const RELATIVE = /^(?:who|which|qui|que|der|die|welche|welcher|que|quien|quienes
 const NOT_A_NAME =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/u;
 
+const DESCRIPTION_OPENS = /^(?:le|la|les|l'|l’|the|der|die|das|el|los|las|il|lo|gli)\s*\p{Ll}/iu;
+const QUOTED = /[«“„"][^«»“”"„]*[»”“"]/gu;
 const CAPITALISED = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*\p{L}/gu;
 
 /** Last words that make a name an institution or a place, not a person. */
@@ -501,15 +503,25 @@ const NAME_THEN_COMMA = new RegExp(String.raw`(${NAME})\s*,`, 'u');
 /** "Barack Obama has admitted": the auxiliary is not part of the name. */
 const TRAILING_AUXILIARY = /\s+(?:has|have|had|is|was|will|would|a|ont|avait|hat|hatte|ha|han|había|è|ha\s+poi)$/iu;
 
+const ANAPHORIC: Attribution = { speaker: null, role: null, anaphoric: true };
+const PRONOUN_AT_END = new RegExp(String.raw`(?:^|\s)${PRONOUN}$`, 'iu');
+const NAME_FIRST = new RegExp(String.raw`^(${NAME})\s*,\s*(.*)`, 'u');
+
 function fromPhrase(phrase: string): Attribution {
-  const trimmed = phrase
-    .trim()
-    .replace(/[\s,:]+$/u, '')
-    .replace(TRAILING_AUXILIARY, '');
-  if (!trimmed) return NONE;
-  if (PRONOUN_ONLY.test(trimmed)) return { speaker: null, role: null, anaphoric: true };
+  const raw = phrase.trim().replace(/[\s:]+$/u, '');
+  const trimmed = raw.replace(/,$/u, '').trimEnd().replace(TRAILING_AUXILIARY, '');
+  // "But he", "in which he": someone named before.
+  if (!trimmed || PRONOUN_AT_END.test(trimmed)) return ANAPHORIC;
   const unnamed = indefinite(trimmed);
   if (unnamed) return unnamed;
+  // "Sonya A. Zoghlin, Carlineo's attorney,", "McCormick, who has split from…": the name, then its apposition.
+  const apposed = NAME_FIRST.exec(trimmed);
+  if (
+    apposed?.[1] &&
+    !STOP_FIRST_WORD.test(`${apposed[1]} `) &&
+    (/\s/.test(apposed[1]) || RELATIVE.test(apposed[2] ?? '') || STARTS_DESCRIPTIVE.test(apposed[2] ?? ''))
+  )
+    return { speaker: apposed[1], role: null, anaphoric: false };
   const name = NAME_AT_END.exec(trimmed);
   if (name?.[1]) {
     const lead = trimmed.slice(0, name.index);
@@ -525,9 +537,14 @@ function fromPhrase(phrase: string): Attribution {
     if (apposed?.[1] && !STARTS_DESCRIPTIVE.test(`${apposed[1]} `))
       return { speaker: apposed[1], role: null, anaphoric: false };
     // "Le fondateur du groupe d'enquête Conflict Intelligence Team": someone already named.
-    return { speaker: null, role: null, anaphoric: true };
+    return ANAPHORIC;
   }
-  return STARTS_DESCRIPTIVE.test(trimmed) ? { speaker: null, role: null, anaphoric: true } : NONE;
+  if (STARTS_DESCRIPTIVE.test(trimmed)) return ANAPHORIC;
+  // "Así, el consejero … se ha reconocido": the subject after the opening adverbial.
+  const comma = trimmed.lastIndexOf(',');
+  if (comma > 0) return fromPhrase(trimmed.slice(comma + 1));
+  // "En ese sentido, ha señalado": Spanish and Italian drop the pronoun.
+  return raw.endsWith(',') ? ANAPHORIC : NONE;
 }
 
 function attributionAround(text: string, start: number, end: number): Attribution {
@@ -623,19 +640,32 @@ const TITLE =
 
 class Names {
   private readonly bySurname = new Map<string, string>();
-  /** How often each capitalised word stands alone, outside a longer name. */
-  private readonly soloCounts = new Map<string, number>();
+  /** Where each surname was first given in full (block × 10⁶ + offset): "Leviev" refers back, never ahead. */
+  private readonly firstFull = new Map<string, number>();
+  /** Capitalised words that stand alone, outside a longer name, and those of them that do after their full name. */
+  private readonly solo = new Set<string>();
+  private readonly referredTo = new Set<string>();
 
   constructor(blocks: readonly TextBlock[]) {
     // Whole runs of capitalised words, so a surname is always the end of its run.
     const runs = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){0,7}`, 'gu');
-    for (const block of blocks) {
+    for (const [b, block] of blocks.entries()) {
       for (const m of block.text.matchAll(runs)) {
         // "Mr Obama" is Obama alone; "Nach Angaben von DLR-Meteoritenexperte Dieter Heinlein" is Dieter Heinlein.
-        const words = personWords(m[0].split(/\s+/).filter((w, i) => i > 0 || !HONORIFIC.test(w)));
+        const all = m[0].split(/\s+/);
+        while (all.length > 1 && (HONORIFIC.test(all[0] ?? '') || STOP_FIRST_WORD.test(`${all[0]} `))) all.shift();
+        const words = personWords(all);
         const surname = words[words.length - 1] ?? '';
-        if (words.length === 1) this.soloCounts.set(surname, (this.soloCounts.get(surname) ?? 0) + 1);
-        else if (!this.bySurname.has(surname)) this.bySurname.set(surname, words.join(' '));
+        if (words.length > 1) {
+          if (!this.bySurname.has(surname)) this.bySurname.set(surname, words.join(' '));
+          if (!this.firstFull.has(surname)) this.firstFull.set(surname, b * 1e6 + m.index + m[0].length);
+          // A role noun before the name: "Basketball-Star Sergio Llull", "Präsidentin Annekathrin Preidel".
+          if (all.length > words.length) this.referredTo.add(surname);
+        } else {
+          this.solo.add(surname);
+          // German nouns stand alone before they are ever part of a two-word phrase; surnames come after the full name.
+          if (this.bySurname.has(surname)) this.referredTo.add(surname);
+        }
       }
     }
   }
@@ -649,14 +679,14 @@ class Names {
     return (words.length > 3 ? personWords(words) : words).join(' ');
   }
 
-  isKnownSurname(name: string): boolean {
-    return this.bySurname.has(name) && !NOT_A_NAME.test(name);
+  isKnownSurname(name: string, at = Infinity): boolean {
+    return (this.firstFull.get(name) ?? Infinity) < at && !NOT_A_NAME.test(name);
   }
 
   /** People are named in full once, then by surname: "Silvia S. Martins … Martins said". */
   isPerson(name: string): boolean {
-    const surname = name.split(/\s+/).pop() ?? '';
-    return (this.soloCounts.get(surname) ?? 0) > 0;
+    const words = name.split(/\s+/);
+    return (words.length > 1 ? this.referredTo : this.solo).has(words[words.length - 1] ?? '');
   }
 }
 
@@ -668,37 +698,6 @@ interface Position {
 const isBefore = (a: Position, b: Position): boolean => a.block < b.block || (a.block === b.block && a.index < b.index);
 
 /** The last person named before `at` (from the start of its sentence back), within three blocks. */
-function lastMention(blocks: readonly TextBlock[], at: Position, names: Names): { name: string; at: Position } | null {
-  // Names in the quote's own sentence are part of its attribution ("le fondateur du groupe X").
-  const before = (b: number): string => {
-    const text = blocks[b]?.text ?? '';
-    if (b !== at.block) return text;
-    const head = text.slice(0, at.index);
-    const sentenceStart = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '));
-    return head.slice(0, Math.max(0, sentenceStart + 1));
-  };
-  for (let b = at.block; b >= 0 && b >= at.block - 3; b--) {
-    const text = before(b);
-    let last: { name: string; index: number } | null = null;
-    for (const found of personNames(text)) if (names.isPerson(found.name)) last = found;
-    // "Mr Obama", "Moreno": a surname the article gave in full earlier.
-    for (const m of text.matchAll(CAPITALISED)) {
-      if ((!last || m.index > last.index) && names.isKnownSurname(m[0]) && !INSTITUTION.test(m[0])) {
-        last = { name: names.full(m[0]), index: m.index };
-      }
-    }
-    if (last) return { name: last.name, at: { block: b, index: last.index } };
-  }
-  // No one named twice nearby: the last full name in this paragraph or the one before.
-  for (let b = at.block; b >= 0 && b >= at.block - 1; b--) {
-    const text = before(b);
-    let last: { name: string; index: number } | null = null;
-    for (const found of personNames(text)) last = found;
-    if (last) return { name: last.name, at: { block: b, index: last.index } };
-  }
-  return null;
-}
-
 /** An utterance with no attribution right after a sentence naming someone: "X sieht das so. „…“". */
 function previousSentenceName(text: string, start: number, names: Names): string | null {
   const head = text.slice(0, start).trimEnd();
@@ -715,6 +714,52 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
   const loneWordsAreNames = !/^de\b/i.test(lang ?? '');
   const quotes: FoundQuote[] = [];
   let last: { speaker: string; at: Position } | null = null;
+  const nameOf = (speaker: string | null): string | null =>
+    speaker &&
+    !NOT_A_NAME.test(speaker) &&
+    (/\s/.test(speaker) || names.isKnownSurname(speaker) || (loneWordsAreNames && names.isPerson(speaker)))
+      ? names.full(speaker)
+      : null;
+  /**
+   * Who "he said", "selon lui", "the president" is. Sentence by sentence back to the previous quote:
+   * the person of a speech act ("X said…", "selon X"), else the first person named, unless the
+   * sentence opens with a description ("The president…", which itself refers back). Names inside
+   * quotes are someone's words, not mentions.
+   */
+  const antecedent = (at: Position, previous: { speaker: string; at: Position } | null): string | null => {
+    for (let b = at.block; b >= 0 && b >= at.block - 3; b--) {
+      const text = (blocks[b]?.text ?? '')
+        .slice(0, b === at.block ? at.index : undefined)
+        .replace(QUOTED, (q) => ' '.repeat(q.length));
+      for (const s of [...text.matchAll(/[^.!?]+[.!?]*/gu)].reverse()) {
+        if (previous && b === previous.at.block && s.index <= previous.at.index) return previous.speaker;
+        const speech = nameOf(attributionBefore(s[0]).speaker);
+        if (speech) return speech;
+        const own = b === at.block && s.index + s[0].length === text.length && !/[.!?]\s*$/u.test(s[0]);
+        let first: { name: string; index: number } | null = null;
+        for (const found of personNames(s[0]))
+          if (names.isPerson(found.name) || (loneWordsAreNames && b >= at.block - 1)) {
+            first = found;
+            break;
+          }
+        // "Mr Obama", "Moreno": a surname the article gave in full earlier.
+        for (const m of s[0].matchAll(CAPITALISED))
+          if (
+            (!first || m.index < first.index) &&
+            names.isKnownSurname(m[0], b * 1e6 + s.index + m.index) &&
+            !INSTITUTION.test(m[0])
+          )
+            first = { name: m[0], index: m.index };
+        // In the quote's own sentence only its subject counts ("Carlineo was arrested…, in which he
+        // said"); after a description, only the name it introduces ("Der spanische Basketball-Star Sergio Llull").
+        const lead = first && s[0].slice(0, first.index).match(WORDS)?.length;
+        if (first && (lead ?? 0) <= (own ? 0 : DESCRIPTION_OPENS.test(s[0].trim()) ? 4 : 99))
+          return names.full(first.name);
+      }
+      if (previous && b === previous.at.block) return previous.speaker;
+    }
+    return previous?.speaker ?? null;
+  };
   for (const span of findSpans(blocks)) {
     const kind = blocks[span.block]?.kind;
     if (kind === 'caption') continue;
@@ -737,24 +782,13 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
     const isPull = kind === 'quote';
     // Scare quotes and titles: short, or Title Case, with no speech around them.
     if (!isPull && !attributed() && (words <= 3 || looksLikeTitle(span.text))) continue;
-    const named: string | null =
-      found.speaker &&
-      !NOT_A_NAME.test(found.speaker) &&
-      (/\s/.test(found.speaker) ||
-        names.isKnownSurname(found.speaker) ||
-        (loneWordsAreNames && names.isPerson(found.speaker)))
-        ? names.full(found.speaker)
-        : null;
-    let speaker: string | null = named ?? found.description ?? null;
+    let speaker: string | null = nameOf(found.speaker) ?? found.description ?? null;
     if (!speaker && (found.anaphoric || !attributed())) {
-      // A quote in the same paragraph as an attributed one is by the same person (news convention).
       const previous = last as { speaker: string; at: Position } | null;
-      const sameBlock = previous && previous.at.block === span.block ? previous.speaker : null;
-      // "he said", "selon lui", "the president": whoever was named or quoted last.
-      const mention = found.anaphoric ? lastMention(blocks, at, names) : null;
-      const newest =
-        mention && (!previous || isBefore(previous.at, mention.at)) ? names.full(mention.name) : previous?.speaker;
-      speaker = found.anaphoric ? (newest ?? null) : sameBlock;
+      // A quote near an attributed one is by the same person (news convention); "he said", "selon
+      // lui", "the president": whoever spoke last, or was last named.
+      const recent = previous && previous.at.block >= span.block - 2 ? previous.speaker : null;
+      speaker = found.anaphoric ? antecedent(at, previous) : recent;
     }
     if (speaker) last = { speaker, at };
     quotes.push({
@@ -766,6 +800,11 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
       endBlock: span.endBlock,
       end: span.end,
     });
+  }
+  // A quote that opens a paragraph before its speaker is named: "«d'encore plus de 200»… «…», a ajouté X".
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    const [q, next] = [quotes[i], quotes[i + 1]];
+    if (q && !q.speaker && next?.block === q.block) q.speaker = next.speaker;
   }
   return quotes;
 }
