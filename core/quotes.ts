@@ -369,7 +369,6 @@ function firstPersonName(text: string): string | null {
 
 const NAME_AT_END = new RegExp(String.raw`(${NAME})\s*$`, 'u');
 const STARTS_DESCRIPTIVE = /^(?:le|la|les|l'|l’|un|une|the|a|an|der|die|das|ein|eine|el|los|las|il|lo|gli|un|una)\s/iu;
-const PRONOUN_ONLY = new RegExp(`^${PRONOUN}$`, 'iu');
 const ATTRIBUTION_LINE = new RegExp(String.raw`^[—–-]?\s*((?:[\p{L}'’-]+\s+){0,5}?)(${NAME})(?:\s*[,(].{0,60})?$`, 'u');
 
 interface Span {
@@ -695,8 +694,6 @@ interface Position {
   index: number;
 }
 
-const isBefore = (a: Position, b: Position): boolean => a.block < b.block || (a.block === b.block && a.index < b.index);
-
 /** The last person named before `at` (from the start of its sentence back), within three blocks. */
 /** An utterance with no attribution right after a sentence naming someone: "X sieht das so. „…“". */
 function previousSentenceName(text: string, start: number, names: Names): string | null {
@@ -707,6 +704,10 @@ function previousSentenceName(text: string, start: number, names: Names): string
   for (const { name } of personNames(sentence)) return names.isPerson(name) || sentence.startsWith(name) ? name : null;
   return null;
 }
+
+/** The speaker as first written when it is the same person ("BKA-Präsident Holger Münch", then "Münch"). */
+const sameName = (name: string | null, before: string | undefined): string | null =>
+  before?.endsWith(` ${name}`) ? before : name;
 
 export function extractQuotes(blocks: readonly TextBlock[], lang: string | null = null): FoundQuote[] {
   const names = new Names(blocks);
@@ -790,6 +791,7 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
       const recent = previous && previous.at.block >= span.block - 2 ? previous.speaker : null;
       speaker = found.anaphoric ? antecedent(at, previous) : recent;
     }
+    speaker = sameName(speaker, last?.speaker);
     if (speaker) last = { speaker, at };
     quotes.push({
       text: span.text,
