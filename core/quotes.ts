@@ -40,7 +40,7 @@ const PAIRS: Readonly<Record<string, string>> = {
 };
 
 const LETTER = /\p{L}/u;
-const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’.-]*\p{L}|\p{Lu}\.)`;
+const NAME_WORD = String.raw`(?:\p{Lu}(?!['’]\p{Ll})[\p{L}'’.-]*\p{L}|\p{Lu}\.)`;
 // Bare der/la/le/el are left out: "Schulleiterin der MS" is a description, not a name.
 const PARTICLE = String.raw`(?:von der|van der|van den|de la|von|van|de|da|del|della|di|dos|du|bin|al|ibn|ten|ter)`;
 /** "Ruslan Leviev", "Jean-Luc Mélenchon", "Ursula von der Leyen", "Kim Jong Un", "J. D. Vance". */
@@ -280,6 +280,7 @@ function escape(s: string): string {
 }
 
 // After the closing mark: "», a déclaré Ruslan Leviev", "", said John Smith", "", sagte Merkel".
+const ARTICLE = String.raw`(?:le|la|les|l'|l’|the|der|die|das|el|los|las|il|lo|gli)`;
 const AFTER_VERB_NAME = new RegExp(
   String.raw`^[\s,—–-]*${VERB}\s+((?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+)?([\p{Ll}\s'’-]{0,40}?)\s*(${NAME})`,
   'u',
@@ -294,11 +295,11 @@ const ANY_VERB = String.raw`(?:(?:ha|han|hat|a|ont|has|had|have|è|ha\s+poi)\s+)
 const AFTER_NAME_VERB = new RegExp(String.raw`^[\s,—–-]*(${NAME})\s+(?:${VERB}|${ANY_VERB})(?![\p{L}])`, 'u');
 // "», twitterte der 35 Jahre alte Aufbauspieler", "", wrote the center": someone named before.
 const AFTER_DEFINITE = new RegExp(
-  String.raw`^\s*,?\s*(?:${VERB}|${ANY_VERB})\s+(?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+(?!${NAME}\s*[,.;])`,
+  String.raw`^\s*(?:,\s*(?:${VERB}|${ANY_VERB})(?:\s+(?!${FUNCTION_WORD})\p{Ll}+){0,3}?|${VERB})\s+(${ARTICLE}\s*(?!${NAME}\s*[,.;])[\p{L}-]+)`,
   'u',
 );
 // "», ha señalado.", "», ha subrayado." (Spanish and Italian drop the pronoun).
-const AFTER_BARE_VERB = new RegExp(String.raw`^\s*,\s*(?:${ANY_VERB})\s*[.;]`, 'u');
+const AFTER_BARE_VERB = new RegExp(String.raw`^\s*,\s*(?:${ANY_VERB})(?:\s*[.;]|\s+(?:a|à|al|to|ai|alla)\s)`, 'u');
 const AFTER_ANY_VERB_NAME = new RegExp(
   String.raw`^\s*,\s*(?:${ANY_VERB})\s+((?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+)?([\p{Ll}\s'’-]{0,40}?)\s*(${NAME})(?=[\s,.;:]|$)`,
   'u',
@@ -478,6 +479,8 @@ interface Attribution {
   role: string | null;
   /** A pronoun or a definite description ("le fondateur du groupe"): someone already named. */
   anaphoric: boolean;
+  /** The noun of that description ("ministre", "Synodalpräsidentin"), to find whom the article gave that role. */
+  head?: string;
   /** An indefinite description ("ein Feuerwehrsprecher", "one Weibo commenter"): someone new, unnamed. */
   description?: string;
 }
@@ -503,6 +506,9 @@ const NAME_THEN_COMMA = new RegExp(String.raw`(${NAME})\s*,`, 'u');
 const TRAILING_AUXILIARY = /\s+(?:has|have|had|is|was|will|would|a|ont|avait|hat|hatte|ha|han|había|è|ha\s+poi)$/iu;
 
 const ANAPHORIC: Attribution = { speaker: null, role: null, anaphoric: true };
+const HEAD = new RegExp(String.raw`^${ARTICLE}\s*([\p{L}-]+)`, 'iu');
+/** "le ministre de la Santé", "der Feuerwehrsprecher": someone named before, or described before. */
+const described = (phrase: string): Attribution => ({ ...ANAPHORIC, head: HEAD.exec(phrase.trim())?.[1] });
 const PRONOUN_AT_END = new RegExp(String.raw`(?:^|\s)${PRONOUN}$`, 'iu');
 const NAME_FIRST = new RegExp(String.raw`^(${NAME})\s*,\s*(.*)`, 'u');
 
@@ -536,9 +542,9 @@ function fromPhrase(phrase: string): Attribution {
     if (apposed?.[1] && !STARTS_DESCRIPTIVE.test(`${apposed[1]} `))
       return { speaker: apposed[1], role: null, anaphoric: false };
     // "Le fondateur du groupe d'enquête Conflict Intelligence Team": someone already named.
-    return ANAPHORIC;
+    return described(trimmed);
   }
-  if (STARTS_DESCRIPTIVE.test(trimmed)) return ANAPHORIC;
+  if (STARTS_DESCRIPTIVE.test(trimmed)) return described(trimmed);
   // "Así, el consejero … se ha reconocido": the subject after the opening adverbial.
   const comma = trimmed.lastIndexOf(',');
   if (comma > 0) return fromPhrase(trimmed.slice(comma + 1));
@@ -546,33 +552,41 @@ function fromPhrase(phrase: string): Attribution {
   return raw.endsWith(',') ? ANAPHORIC : NONE;
 }
 
-function attributionAround(text: string, start: number, end: number): Attribution {
-  const after = text.slice(end, end + 100);
+function attributionAfter(after: string): Attribution | null {
   let m = AFTER_VERB_NAME.exec(after);
   if (m?.[3]) {
     // "sagte die Synodalpräsidentin", "said the president": a definite description of someone named before.
-    if (m[1] && !/\s/.test(m[3])) return { speaker: null, role: null, anaphoric: true };
-    return { speaker: m[3], role: m[2]?.trim() || null, anaphoric: false };
+    if (m[1] && !/\s/.test(m[3])) return described(m[1] + m[3]);
+    // "sagte ein Feuerwehrsprecher", "a déclaré à cette occasion le ministre de la Santé".
+    return fromPhrase(`${m[2] ?? ''} ${m[3]}`);
   }
   m = AFTER_NAME_VERB.exec(after);
   if (m?.[1]) return fromPhrase(m[1]);
-  if (AFTER_PRONOUN.test(after) || AFTER_BARE_VERB.test(after)) return { speaker: null, role: null, anaphoric: true };
-  if (AFTER_DEFINITE.test(after)) return { speaker: null, role: null, anaphoric: true };
+  if (AFTER_PRONOUN.test(after) || AFTER_BARE_VERB.test(after)) return ANAPHORIC;
   m = AFTER_ANY_VERB_NAME.exec(after);
   if (m?.[3]) {
-    if (m[1] && !/\s/.test(m[3])) return { speaker: null, role: null, anaphoric: true };
+    if (m[1] && !/\s/.test(m[3])) return described(m[1] + m[3]);
     return { speaker: m[3], role: m[2]?.trim() || null, anaphoric: false };
   }
+  m = AFTER_DEFINITE.exec(after);
+  if (m?.[1]) return described(m[1]);
   m = AFTER_DESCRIPTION.exec(after);
-  if (m?.[1]) return fromPhrase(m[1]);
-  const before = text.slice(Math.max(0, start - 300), start);
+  return m?.[1] ? fromPhrase(m[1]) : null;
+}
+
+function attributionAround(text: string, start: number, end: number, after = text.slice(end, end + 100)): Attribution {
+  // A quote that closes its sentence ("…." Liverpool spielt…) is not attributed by the next one.
+  const found = text[end - 2] === '.' && /^\s*\p{Lu}/u.test(after) ? null : attributionAfter(after);
+  if (found) return found;
+  // "U.S. Attorney James Kennedy Jr. said", "Dr. Silvia S. Martins": abbreviations end no sentence.
+  const before = text.slice(Math.max(0, start - 300), start).replace(/(?<=(?<!\p{L})\p{Lu}\p{Ll}{0,2})\./gu, '');
   const intro = COLON_INTRO.exec(before);
   if (intro?.[1]) {
     const named = firstPersonName(intro[1]);
     if (named) return { speaker: named, role: null, anaphoric: false };
     if (new RegExp(`^\\s*${PRONOUN}\\b`, 'iu').test(intro[1])) return { speaker: null, role: null, anaphoric: true };
   }
-  m = BEFORE_PREP.exec(before);
+  let m = BEFORE_PREP.exec(before);
   if (m?.[2]) return fromPhrase(`${m[1] ?? ''}${m[2]}`);
   m = BEFORE_COLON.exec(before);
   if (m?.[1]) return { speaker: m[1], role: null, anaphoric: false };
@@ -721,6 +735,35 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
     (/\s/.test(speaker) || names.isKnownSurname(speaker) || (loneWordsAreNames && names.isPerson(speaker)))
       ? names.full(speaker)
       : null;
+  /** "el presidente andaluz", "die Synodalpräsidentin", "the center": whom the article gave that role before. */
+  const byRole = (head: string | undefined, at: Position): string | null => {
+    const key = head?.replace(/-/g, '').toLowerCase() ?? '';
+    const same = (word: string): boolean => {
+      const w = word.replace(/-/g, '').toLowerCase();
+      return key.length > 3 && w.length > 3 && (w.endsWith(key) || key.endsWith(w));
+    };
+    // "der Feuerwehrsprecher" after "sagte ein Feuerwehrsprecher".
+    const described = quotes.findLast((q) => q.speaker && !/\s/.test(q.speaker) && same(q.speaker));
+    if (described) return described.speaker;
+    for (let b = at.block; b >= 0 && key; b--) {
+      const text = (blocks[b]?.text ?? '').slice(0, b === at.block ? at.index : undefined);
+      for (const w of [...text.matchAll(/[\p{L}-]{4,}/gu)].reverse()) {
+        if (!same(w[0])) continue;
+        const end = w.index + w[0].length;
+        // "Storm Prediction Center": the role is the name's last word.
+        const run = NAME_AT_END.exec(text.slice(0, end))?.[1];
+        if (run?.includes(' ') && run.endsWith(w[0])) return run;
+        // "President Barack Obama", "el presidente de la Junta de Andalucía, Juanma Moreno".
+        const rest = text.slice(end, end + 80);
+        for (const n of personNames(rest)) {
+          const between = rest.slice(0, n.index);
+          if ((between.match(WORDS)?.length ?? 0) > 6) break;
+          if (!COMPLEMENT_BEFORE.test(between)) return n.name;
+        }
+      }
+    }
+    return null;
+  };
   /**
    * Who "he said", "selon lui", "the president" is. Sentence by sentence back to the previous quote:
    * the person of a speech act ("X said…", "selon X"), else the first person named, unless the
@@ -736,6 +779,10 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
         if (previous && b === previous.at.block && s.index <= previous.at.index) return previous.speaker;
         const speech = nameOf(attributionBefore(s[0]).speaker);
         if (speech) return speech;
+        // "El consejero ha lanzado…": the person with that role.
+        const role =
+          DESCRIPTION_OPENS.test(s[0].trim()) && byRole(HEAD.exec(s[0].trim())?.[1], { block: b, index: s.index });
+        if (role) return role;
         const own = b === at.block && s.index + s[0].length === text.length && !/[.!?]\s*$/u.test(s[0]);
         let first: { name: string; index: number } | null = null;
         for (const found of personNames(s[0]))
@@ -768,7 +815,13 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
     const text = blocks[span.block]?.text ?? '';
     const at = { block: span.block, index: span.start };
     // A quote running on into later paragraphs is introduced in its first one.
-    let found = attributionAround(text, span.start, span.endBlock === span.block ? span.end : text.length);
+    // A quote running on into later paragraphs is attributed after its end, or introduced in its first one.
+    let found = attributionAround(
+      text,
+      span.start,
+      span.endBlock === span.block ? span.end : text.length,
+      blocks[span.endBlock]?.text.slice(span.end, span.end + 100),
+    );
     const attributed = (): boolean => found.speaker !== null || found.anaphoric || found.description !== undefined;
     const standalone = span.start <= 1 && (span.endBlock > span.block || span.end >= text.length - 1);
     if (!attributed() && kind === 'quote') {
@@ -789,7 +842,7 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
       // A quote near an attributed one is by the same person (news convention); "he said", "selon
       // lui", "the president": whoever spoke last, or was last named.
       const recent = previous && previous.at.block >= span.block - 2 ? previous.speaker : null;
-      speaker = found.anaphoric ? antecedent(at, previous) : recent;
+      speaker = found.anaphoric ? (byRole(found.head, at) ?? antecedent(at, previous) ?? found.head ?? null) : recent;
     }
     speaker = sameName(speaker, last?.speaker);
     if (speaker) last = { speaker, at };
