@@ -3,18 +3,22 @@ import { t } from '@/utils/i18n';
 import { Timestamps } from './Timestamps';
 import { QuoteList } from './QuoteList';
 import { FigureList } from './FigureList';
+import { KeyPoints } from './KeyPoints';
+import type { SummarizerApi } from '@/utils/on-device-summary';
 
 interface Props {
   report: ArticleReport;
-  /** Scroll the page to item `index`: quotes first, then figures. */
+  /** Scroll the page to item `index`: quotes first, then figures, then summary sentences. */
   onReveal?: (index: number) => void;
   locale: string;
   timeZone: string;
   now: number;
+  /** The browser's on-device Summarizer, where it has one. */
+  summarizer?: SummarizerApi;
 }
 
 /** The report as the popup shows it: who and when first, then what it says. */
-export function ReportView({ report, locale, timeZone, now, onReveal }: Props) {
+export function ReportView({ report, locale, timeZone, now, onReveal, summarizer }: Props) {
   const meta = [
     report.byline ? (
       <span data-testid="byline" class="byline">
@@ -51,13 +55,24 @@ export function ReportView({ report, locale, timeZone, now, onReveal }: Props) {
         {report.summary.length ? (
           <ul data-testid="summary" class="summary">
             {report.summary.map((sentence, i) => (
-              <li key={i}>{sentence}</li>
+              <li key={i}>
+                <button
+                  type="button"
+                  class="item-button"
+                  data-testid="summary-sentence"
+                  onClick={() => onReveal?.(report.quotes.length + report.figures.length + i)}
+                  disabled={!onReveal}
+                >
+                  {sentence}
+                </button>
+              </li>
             ))}
           </ul>
         ) : (
           <p class="muted">{t('noSummary')}</p>
         )}
       </section>
+      {summarizer && report.text ? <KeyPoints text={report.text} lang={report.lang} api={summarizer} /> : null}
       <QuoteList quotes={report.quotes} onReveal={onReveal} />
       <FigureList
         figures={report.figures}

@@ -57,10 +57,21 @@ function keepOneStory(clone: Document): void {
   if (main) for (const story of stories) if (story !== main) story.remove();
 }
 
+/** The language the page declares: `<html lang>`, else its Content-Language or og:locale ("fr_CH"). */
+function declaredLang(doc: Document): string | null {
+  const meta = (selector: string): string | null =>
+    orNull(doc.querySelector(selector)?.getAttribute('content')?.split(',')[0]?.trim().replace('_', '-'));
+  return (
+    orNull(doc.documentElement?.getAttribute('lang')) ??
+    meta('meta[http-equiv="content-language" i]') ??
+    meta('meta[property="og:locale"]')
+  );
+}
+
 /** `skipRules` leaves clean-up rules out, to measure what each is worth (`npm run eval -- --without`). */
 export function extractArticle(doc: Document, whole = false, skipRules?: ReadonlySet<CleanupRule>): Article {
   const readerable = isReaderable(doc);
-  const lang = orNull(doc.documentElement?.getAttribute('lang'));
+  const lang = declaredLang(doc);
   if (whole) {
     return {
       readerable,

@@ -13,6 +13,10 @@ import { extractQuotes } from './quotes';
 import type { PageReport } from './with-figures';
 import { countWords, readingMinutes } from './text';
 import { findPaywall } from './paywall';
+import { detectLanguage, primaryLang, STOP_WORD_LANGS } from './stop-words';
+
+/** Enough text to tell a language by its function words (about 2,000 words). */
+const DETECT_CHARS = 12_000;
 
 export interface PageReading {
   report: PageReport;
@@ -22,12 +26,25 @@ export interface PageReading {
   content: Element | null;
 }
 
+/**
+ * The page's declared language, else the one its words show. A page may declare one language
+ * and be written in another (an English article under <html lang="de">, in AEB): when the
+ * declared one is a language we can tell and the words clearly say another, the words win.
+ */
+function articleLang(declared: string | null, text: string): string | null {
+  const detected = detectLanguage(text.slice(0, DETECT_CHARS).toLowerCase().match(/\p{L}+/gu) ?? []);
+  const primary = primaryLang(declared);
+  if (!declared) return detected;
+  return detected && primary && STOP_WORD_LANGS.includes(primary) && detected !== primary ? detected : declared;
+}
+
 export function readPage(doc: Document, options: AnalyzeOptions = {}): PageReading {
   const url = options.url ?? null;
   const now = options.now ?? new Date();
   const article = extractArticle(doc, options.whole ?? false, options.skipCleanupRules);
   const text = articleText(article.blocks);
   const words = countWords(text);
+  const lang = articleLang(article.lang, text);
   const { published, modified } = extractTimestamps(doc, url, now);
   let siteName = article.siteName;
   if (!siteName && url) {
@@ -40,7 +57,7 @@ export function readPage(doc: Document, options: AnalyzeOptions = {}): PageReadi
   const report: PageReport = {
     url,
     readerable: article.readerable,
-    lang: article.lang,
+    lang,
     title: article.title,
     byline: extractByline(doc, article.byline),
     siteName,
@@ -54,8 +71,8 @@ export function readPage(doc: Document, options: AnalyzeOptions = {}): PageReadi
     // Update notes have their own capability (issue 7); until it lands the report says "none
     // found" rather than guessing.
     updates: [],
-    quotes: extractQuotes(article.blocks, article.lang).map(({ text, speaker, role }) => ({ text, speaker, role })),
-    summary: summarize(article.blocks, article.lang),
+    quotes: extractQuotes(article.blocks, lang).map(({ text, speaker, role }) => ({ text, speaker, role })),
+    summary: summarize(article.blocks, lang, { title: article.title }),
     // The whole page was asked for: there is no article to be cut short.
     paywall: article.mode === 'whole' ? null : findPaywall(doc, words),
   };

@@ -72,19 +72,22 @@ export function createContentSession(doc: Document, url: () => string): ContentS
   const forgetIfNavigated = (): void => {
     if (report && pageOf(url()) !== reportPage) {
       report = null;
-      highlights?.remove();
-      highlights = null;
+      unmark();
     }
   };
 
+  const unmark = (): void => {
+    highlights?.remove();
+    highlights = null;
+  };
+
+  /** Finds the report's items in the page again; paints quotes and figures only when `on`. */
   const highlight = (on: boolean, figures: readonly string[]): HighlightResponse => {
     highlights?.remove();
     highlights = null;
-    if (!on || !report || !canHighlight()) return { ok: on ? false : true, found: 0 };
-    highlights = applyHighlights(
-      doc,
-      highlightItems({ quotes: report.quotes, figures: figures.map((text) => ({ text })) }),
-    );
+    if (!report || !canHighlight()) return { ok: !on, found: 0 };
+    const items = highlightItems({ ...report, figures: figures.map((text) => ({ text })) });
+    highlights = applyHighlights(doc, items, undefined, on);
     return { ok: true, found: highlights.ranges.filter(Boolean).length };
   };
 
@@ -108,7 +111,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
         report = result.ok ? result.report : null;
         reportPage = pageOf(url());
         // A new analysis: the old highlights go; the popup asks for new ones with the figures.
-        highlight(false, []);
+        unmark();
         return result;
       }
     }
@@ -120,6 +123,6 @@ export function createContentSession(doc: Document, url: () => string): ContentS
       return result === undefined ? undefined : Promise.resolve(result);
     },
     navigated: forgetIfNavigated,
-    dispose: () => highlight(false, []),
+    dispose: unmark,
   };
 }

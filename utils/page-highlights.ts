@@ -7,18 +7,19 @@
  * page's text, in article order, through one whitespace-normalised index of the text nodes.
  */
 
-export type HighlightKind = 'quote' | 'figure';
+/** Summary sentences are found too, so the popup can take the reader to them, but not painted. */
+export type HighlightKind = 'quote' | 'figure' | 'summary';
 
 export interface HighlightItem {
   kind: HighlightKind;
   text: string;
 }
 
-const NAMES: Record<HighlightKind | 'flash', string> = {
+const NAMES = {
   quote: 'lede-quote',
   figure: 'lede-figure',
   flash: 'lede-flash',
-};
+} as const;
 
 // Translucent fills read on light and dark pages; figures are also underlined, so colour is
 // never the only difference.
@@ -82,19 +83,30 @@ export interface PageHighlights {
   reveal(position: number): boolean;
 }
 
-/** Quotes, then figures: the order the popup numbers them in. */
+/** Quotes, then figures, then summary sentences: the order the popup numbers them in. */
 export function highlightItems(report: {
   quotes: readonly { text: string }[];
   figures: readonly { text: string }[];
+  summary?: readonly string[];
 }): HighlightItem[] {
   return [
     ...report.quotes.map((q) => ({ kind: 'quote' as const, text: q.text })),
     ...report.figures.map((f) => ({ kind: 'figure' as const, text: f.text })),
+    ...(report.summary ?? []).map((text) => ({ kind: 'summary' as const, text })),
   ];
 }
 
-/** Finds each item in `root` (the page's body) and registers the highlights; nothing in the DOM changes. */
-export function applyHighlights(doc: Document, items: readonly HighlightItem[], root?: Node): PageHighlights {
+/**
+ * Finds each item in `root` (the page's body) and, when `visible`, registers the highlights of
+ * quotes and figures; nothing in the DOM changes. Hidden or not, reveal() can take the reader to
+ * any item.
+ */
+export function applyHighlights(
+  doc: Document,
+  items: readonly HighlightItem[],
+  root?: Node,
+  visible = true,
+): PageHighlights {
   const index = buildIndex(doc, root ?? doc.body ?? doc.documentElement);
   const ranges: (Range | null)[] = [];
   let from = 0;
@@ -107,7 +119,7 @@ export function applyHighlights(doc: Document, items: readonly HighlightItem[], 
     ranges.push(at >= 0 ? rangeAt(doc, index, at, needle.length) : null);
   }
   const registry = CSS.highlights;
-  for (const kind of ['quote', 'figure'] as const) {
+  for (const kind of visible ? (['quote', 'figure'] as const) : []) {
     const own = ranges.filter((r, i): r is Range => r !== null && items[i]?.kind === kind);
     registry.set(NAMES[kind], new Highlight(...own));
   }

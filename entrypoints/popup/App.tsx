@@ -14,6 +14,7 @@ import {
 } from '@/utils/tab-access';
 import { highlightsOn } from '@/utils/storage';
 import { openReaderView } from '@/utils/reader-launch';
+import { browserSummarizer } from '@/utils/on-device-summary';
 
 type View =
   | { state: 'loading' }
@@ -49,7 +50,9 @@ async function load(whole: boolean): Promise<View> {
     // The figures are read here, from the article's blocks (core/report.ts says why).
     const report = withFigures(answer.report, answer.blocks);
     const highlighted = (await highlightsOn.getValue().catch(() => true)) === true;
-    if (highlighted) setHighlights(tab.id, true, report.figures).catch(() => undefined);
+    // Sent even when highlights are off: the page then finds the items without painting them,
+    // so a click in the popup still takes the reader to each one.
+    setHighlights(tab.id, highlighted, report.figures).catch(() => undefined);
     return { state: 'ready', report, tab, whole, highlighted };
   }
   return answer.reason === 'not-article' ? { state: 'not-article' } : { state: 'error', message: answer.message };
@@ -99,6 +102,7 @@ export function App() {
             locale={uiLocale()}
             timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
             now={Date.now()}
+            summarizer={browserSummarizer()}
           />
           <div class="actions">
             <button type="button" data-testid="open-reader" onClick={() => openReader(view.tab, view.whole)}>

@@ -49,7 +49,9 @@ describe('content script answers', () => {
     const report = withFigures(answer.report, answer.blocks);
     const items = highlightItems(report);
     expect(items.slice(0, 6).every((i) => i.kind === 'quote')).toBe(true);
-    expect(items.length).toBe(report.quotes.length + report.figures.length);
+    expect(items.slice(6, 17).every((i) => i.kind === 'figure')).toBe(true);
+    expect(items.slice(17).map((i) => i.text)).toEqual(report.summary);
+    expect(items.length).toBe(report.quotes.length + report.figures.length + report.summary.length);
     expect(report.figures).toHaveLength(11);
   });
 
