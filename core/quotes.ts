@@ -317,7 +317,7 @@ const BEFORE_PREP = new RegExp(
 );
 // Before the opening mark: "Leviev explique que le chef du Kremlin «", "John Smith said: "".
 const BEFORE_VERB = new RegExp(
-  String.raw`(?:^|[.!?;]\s+|,\s+)([^.!?;«»“”"]{1,120}?)\s+${VERB}(?![\p{L}])[^«»“”"„]{0,80}$`,
+  String.raw`(?:^|[.!?;]\s+|,\s+)([^.!?;«»“”"]{1,120}?)\s+${VERB}(?![\p{L}])[^«»“”"„]{0,120}$`,
   'u',
 );
 // Before the opening mark: "Ruslan Leviev: «".
@@ -562,7 +562,6 @@ function attributionAfter(after: string): Attribution | null {
   }
   m = AFTER_NAME_VERB.exec(after);
   if (m?.[1]) return fromPhrase(m[1]);
-  if (AFTER_PRONOUN.test(after) || AFTER_BARE_VERB.test(after)) return ANAPHORIC;
   m = AFTER_ANY_VERB_NAME.exec(after);
   if (m?.[3]) {
     if (m[1] && !/\s/.test(m[3])) return described(m[1] + m[3]);
@@ -570,6 +569,7 @@ function attributionAfter(after: string): Attribution | null {
   }
   m = AFTER_DEFINITE.exec(after);
   if (m?.[1]) return described(m[1]);
+  if (AFTER_PRONOUN.test(after) || AFTER_BARE_VERB.test(after)) return ANAPHORIC;
   m = AFTER_DESCRIPTION.exec(after);
   return m?.[1] ? fromPhrase(m[1]) : null;
 }
@@ -667,6 +667,7 @@ class Names {
         // "Mr Obama" is Obama alone; "Nach Angaben von DLR-Meteoritenexperte Dieter Heinlein" is Dieter Heinlein.
         const all = m[0].split(/\s+/);
         while (all.length > 1 && (HONORIFIC.test(all[0] ?? '') || STOP_FIRST_WORD.test(`${all[0]} `))) all.shift();
+        if (/^(?:Jr|Sr)$/u.test(all[all.length - 1] ?? '')) all.pop(); // "Patrick Carlineo Jr."
         const words = personWords(all);
         const surname = words[words.length - 1] ?? '';
         if (words.length > 1) {
@@ -715,7 +716,13 @@ function previousSentenceName(text: string, start: number, names: Names): string
   if (!/[.!?:]$/u.test(head)) return null;
   const sentences = head.split(/(?<=[.!?])\s+/u);
   const sentence = sentences[sentences.length - 1] ?? '';
-  for (const { name } of personNames(sentence)) return names.isPerson(name) || sentence.startsWith(name) ? name : null;
+  // A sentence with a quote of its own: the same speaker goes on ("«…», twitterte der Kapitän von Real. «…»").
+  if (sentence.search(QUOTED) >= 0) return null;
+  // Its subject, or the name that ends it ("… si è detto Matteo Salvini.").
+  for (const { name } of personNames(sentence))
+    return names.isPerson(name) || sentence.startsWith(name) || /^\W*$/u.test(sentence.split(name)[1] ?? '')
+      ? name
+      : null;
   return null;
 }
 
