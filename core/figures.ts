@@ -24,7 +24,7 @@
  * in numbers.ts: Microsoft Recognizers-Text alone is many times the content script's 50 KB budget.
  *
  * Conventions (those of the gold set, tests/fixtures/quotes-figures/README.md): `value` is a plain
- * number (1.2e9 for "$1.2bn"; a range gives its first end; a ratio X/Y: "trois contre un" 3; a
+ * number (1.2e9 for "$1.2bn"; a range gives its first end, and its last in `upper`; a ratio X/Y: "trois contre un" 3; a
  * fraction its decimal: "one in three" 1/3). `unit` is an ISO 4217 code for money; "percent",
  * "percentage point"; a short English unit for measures ("km", "km/h", "m²", "kg", "tonnes",
  * "litres", "miles", "°C"); English plurals for durations ("days", "hours"); "times" for
@@ -48,6 +48,8 @@ export interface FoundFigure {
   /** Exactly blocks[block].text.slice(start, end): the figure as written, with its unit or noun. */
   text: string;
   value: number | null;
+  /** A range's upper end ("10 à 15 %": 15), null for a single value. */
+  upper: number | null;
   unit: string | null;
   /** A few words around it (at most about twelve), for the popup. */
   context: string;
@@ -429,6 +431,8 @@ interface Draft {
   /** The unit came after the number (not a currency before it), so a range cannot share it. */
   unitAfter: boolean;
   scaled: boolean;
+  /** A range's upper end, in the same scale and unit as `value`. */
+  upper?: number;
 }
 
 const numeral = (start: number, text: string, value: number): Numeral => ({
@@ -797,7 +801,9 @@ function figuresIn(text: string, kind: TextBlock['kind'], lang: NumberLang | nul
       if (!d.scaled && second.scaled) d = { ...d, value: d.value * (second.value / join.next.value), scaled: true };
       if (d.unitKind === null) d = { ...d, unit: second.unit, unitKind: second.unitKind };
       const bare = d.unitKind === null && /^[-–—]$/.test(join.word) && n.plain && join.next.plain;
-      if (!bare && !isYear(text, n, d)) out.push({ ...d, end: Math.max(d.end, second.end) });
+      // The upper end in the first's scale: "$40-50 billion" 5e10, "10 à 15 %" 15, "3 millions à 4" 4e6.
+      const upper = second.scaled ? second.value : join.next.value * (d.value / n.value);
+      if (!bare && !isYear(text, n, d)) out.push({ ...d, end: Math.max(d.end, second.end), upper });
       // "2-1", "1939-1945": a score or years, not a range of anything.
       consumed = Math.max(d.end, second.end);
       continue;
@@ -877,6 +883,7 @@ export function extractFigures(blocks: readonly TextBlock[], lang: string | null
       out.push({
         text,
         value: Number.isFinite(d.value) ? d.value : null,
+        upper: d.upper !== undefined && Number.isFinite(d.upper) ? d.upper : null,
         unit: d.unit === 'GBP' && !sterling && POUND_WORD.test(text) ? 'pounds' : d.unit,
         context: contextOf(block.text, d.start, d.end),
         block: index,

@@ -29,6 +29,8 @@ export interface Quote {
 export interface Figure {
   text: string;
   value: number | null;
+  /** A range's upper end, in the same scale and unit as `value` ("$40-50 billion": 5e10); else null. */
+  upper: number | null;
   unit: string | null;
   /** A few words around it, for the popup. */
   context: string;

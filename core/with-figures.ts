@@ -11,9 +11,10 @@ import type { ArticleReport } from './types';
 export type PageReport = Omit<ArticleReport, 'figures'>;
 
 export function withFigures(report: PageReport, blocks: readonly TextBlock[]): ArticleReport {
-  const figures = extractFigures(blocks, report.lang).map(({ text, value, unit, context }) => ({
+  const figures = extractFigures(blocks, report.lang).map(({ text, value, upper, unit, context }) => ({
     text,
     value,
+    upper,
     unit,
     context,
   }));

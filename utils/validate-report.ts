@@ -48,7 +48,15 @@ const PAGE_REPORT_FIELDS: Record<keyof PageReport, Check> = {
 const pageReport = shape(PAGE_REPORT_FIELDS);
 const report = shape({
   ...PAGE_REPORT_FIELDS,
-  figures: arrayOf(shape({ text: isString, value: isNullableNumber, unit: isNullableString, context: isString })),
+  figures: arrayOf(
+    shape({
+      text: isString,
+      value: isNullableNumber,
+      upper: isNullableNumber,
+      unit: isNullableString,
+      context: isString,
+    }),
+  ),
 });
 
 const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'heading', 'quote', 'caption', 'list-item', 'preformatted'];

@@ -214,6 +214,21 @@ describe('counted nouns', () => {
   });
 });
 
+describe('ranges have both ends, in one scale and unit', () => {
+  const ends = (text: string, lang: string): [number | null, number | null][] =>
+    extractFigures([{ kind: 'paragraph', text }], lang).map((f) => [f.value, f.upper]);
+  it.each<[string, string, [number | null, number | null][]]>([
+    ['fr', 'De 10 à 15 % des cas.', [[10, 15]]],
+    ['en', 'Between 10 and 20 million people.', [[1e7, 2e7]]],
+    ['en', 'A deal worth $40-50 billion.', [[4e10, 5e10]]],
+    ['de', 'ein bis zwei Milligramm', [[1, 2]]],
+    ['es', 'Entre 400 y 500 huéspedes.', [[400, 500]]],
+    ['fr', 'Près de 700 000 tonnes de riz.', [[700000, null]]],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(ends(text, lang)).toEqual(expected);
+  });
+});
+
 describe('ranges, ratios and fractions', () => {
   it.each<[string, string, Row[]]>([
     ['fr', 'De 10 à 15 % des cas.', [['10 à 15 %', 10, 'percent']]],
