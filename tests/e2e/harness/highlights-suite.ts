@@ -1,7 +1,8 @@
 // Quotes, figures and highlights on the seed page, the same checks in both browsers: the popup
 // lists the six quotes (all by Ruslan Leviev) and the eleven figures, the page gets CSS Custom
 // Highlights over exactly those texts without a single DOM change, a click in the popup scrolls
-// the page to the quote and flashes it, and the switch turns the highlights off.
+// the page to the quote and flashes it, and the switch turns the highlights off; with them off, a
+// click on a summary sentence still takes the reader to it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -95,6 +96,22 @@ export function defineHighlightTests(context: HighlightContext): void {
     await popup.click('[data-testid="toggle-highlights"]');
     await page.waitForFunction(() => !CSS.highlights.has('lede-quote'), { timeout: 5_000, polling: 100 });
     expect(await popup.$eval('[data-testid="toggle-highlights"]', (b) => b.getAttribute('aria-checked'))).toBe('false');
+
+    // Highlights off, a summary sentence still takes the reader to its place in the page.
+    await page.evaluate(() => scrollTo(0, 0));
+    const sentences = await popup.$$('[data-testid="summary-sentence"]');
+    expect(sentences).toHaveLength(3);
+    const last = sentences[2];
+    const sentence = await last?.evaluate((b) => b.textContent);
+    await last?.click();
+    await page.waitForFunction(flashedOnScreen, { timeout: 5_000, polling: 100 });
+    expect({ text: await page.evaluate(flashedOnScreen), scrolled: (await page.evaluate(() => scrollY)) > 0 }).toEqual({
+      text: sentence,
+      scrolled: true,
+    });
+    expect(await page.evaluate(() => CSS.highlights.has('lede-quote') || CSS.highlights.has('lede-figure'))).toBe(
+      false,
+    );
     // Back on, for the next test and the reader's default.
     await popup.click('[data-testid="toggle-highlights"]');
     await page.waitForFunction(() => CSS.highlights.has('lede-quote'), { timeout: 5_000, polling: 100 });
