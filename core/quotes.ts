@@ -329,7 +329,7 @@ const AFTER_DESCRIPTION = new RegExp(
 );
 // The sentence that introduces a quote with a colon: "Gleich zu Beginn … gibt Präsidentin Annekathrin Preidel den Ton vor: "".
 const COLON_INTRO = /(?:^|[.!?]\s+)([^.!?]{3,250}?):\s*$/u;
-const MULTIWORD_NAMES = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){1,3}`, 'gu');
+const MULTIWORD_NAMES = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){1,5}`, 'gu');
 /** Capitalised words that start sentences or phrases but are not names. */
 const STOP_FIRST_WORD =
   /^(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Herr|Frau|Sr|Sra|Le|La|Les|The|Der|Die|Das|Den|Dem|El|Los|Las|Il|Lo|Gli|In|Im|Am|Au|Aux|En|Für|Mit|Bei|Nach|Selon|Laut|Según|Secondo|According|But|And|Et|Und|Mais|Aber|Pero|Ma|An|Un|Une|Ein|Eine|This|That|Ce|Cette|Dieser|Diese|Dieses|Auch|Doch|Gleich|Als|When|After|Before|Avant|Après)\s/u;
@@ -339,6 +339,8 @@ const NOT_A_NAME =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/u;
 
 const DESCRIPTION_OPENS = /^(?:le|la|les|l'|l’|the|der|die|das|el|los|las|il|lo|gli)\s*\p{Ll}/iu;
+/** A sentence; the dot of an abbreviation ("Sonya A. Zoghlin", "U.S.", "Dr.") does not end it. */
+const SENTENCE = /(?:[^.!?]|(?<=(?<!\p{L})\p{Lu}\p{Ll}{0,2})\.)+[.!?]*/gu;
 const QUOTED = /[«“„"][^«»“”"„]*[»”“"]/gu;
 const CAPITALISED = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*\p{L}/gu;
 
@@ -613,7 +615,7 @@ function attributionLine(text: string): Attribution {
 
 /** A paragraph before a standalone quote that names its speaker: "X rappelle que…", "Selon lui, …:". */
 function attributionBefore(text: string): Attribution {
-  const sentences = text.split(/(?<=[.!?])\s+/u);
+  const sentences = (text.match(SENTENCE) ?? []).map((t) => t.trim());
   const last = sentences[sentences.length - 1] ?? '';
   const prep = new RegExp(String.raw`(?:^|\s)${PREP}\s+((?:[\p{Ll}'’-]+\s+){0,4}?)(${NAME}|${PRONOUN})\b`, 'u').exec(
     last,
@@ -714,7 +716,7 @@ interface Position {
 function previousSentenceName(text: string, start: number, names: Names): string | null {
   const head = text.slice(0, start).trimEnd();
   if (!/[.!?:]$/u.test(head)) return null;
-  const sentences = head.split(/(?<=[.!?])\s+/u);
+  const sentences = (head.match(SENTENCE) ?? []).map((t) => t.trim());
   const sentence = sentences[sentences.length - 1] ?? '';
   // A sentence with a quote of its own: the same speaker goes on ("«…», twitterte der Kapitän von Real. «…»").
   if (sentence.search(QUOTED) >= 0) return null;
@@ -782,7 +784,7 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
       const text = (blocks[b]?.text ?? '')
         .slice(0, b === at.block ? at.index : undefined)
         .replace(QUOTED, (q) => ' '.repeat(q.length));
-      for (const s of [...text.matchAll(/[^.!?]+[.!?]*/gu)].reverse()) {
+      for (const s of [...text.matchAll(SENTENCE)].reverse()) {
         if (previous && b === previous.at.block && s.index <= previous.at.index) return previous.speaker;
         const speech = nameOf(attributionBefore(s[0]).speaker);
         if (speech) return speech;
@@ -793,14 +795,16 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
         const own = b === at.block && s.index + s[0].length === text.length && !/[.!?]\s*$/u.test(s[0]);
         let first: { name: string; index: number } | null = null;
         for (const found of personNames(s[0]))
-          if (names.isPerson(found.name) || (loneWordsAreNames && b >= at.block - 1)) {
+          if (names.isPerson(found.name) || (loneWordsAreNames && !previous && b >= at.block - 1)) {
             first = found;
             break;
           }
-        // "Mr Obama", "Moreno": a surname the article gave in full earlier.
+        // "Mr Obama", "Moreno": a surname the article gave in full earlier, standing alone ("Guardia Civil" is no mention of "Civil").
         for (const m of s[0].matchAll(CAPITALISED))
           if (
             (!first || m.index < first.index) &&
+            !/^\s+\p{Lu}/u.test(s[0].slice(m.index + m[0].length)) &&
+            !/(?:^|\s)(?!(?:Mr|Mrs|Ms|Dr|M|Mme|Herr|Frau|Sr|Sra)\.?\s)\p{Lu}\S*\s+$/u.test(s[0].slice(0, m.index)) &&
             names.isKnownSurname(m[0], b * 1e6 + s.index + m.index) &&
             !INSTITUTION.test(m[0])
           )
