@@ -68,7 +68,7 @@ export function KeyPoints({ text, lang, api }: Props) {
       <h2 id="key-points-heading" class="section-heading">
         {t('keyPoints')} <span class="badge">{t('keyPointsGenerated')}</span>
       </h2>
-      <ul class="summary">
+      <ul class="key-points">
         {state.points.map((point, i) => (
           <li key={i}>{point}</li>
         ))}
