@@ -349,7 +349,7 @@ const INSTITUTION =
   /^(?:School|University|College|Center|Centre|House|City|County|State|States|Party|Police|Department|Ministry|Council|Committee|Association|Group|Team|Times|News|Post|Journal|Club|Church|Court|Bank|Airport|Street|Agency|Service|Office|Union|Institute|Foundation|Company|Corporation|Inc|Ltd|Schule|Universität|Partei|Regierung|Ministerium|Feuerwehr|Polizei|Verein|Gericht|Stadt|Gobierno|Ministerio|Universidad|Ayuntamiento|Junta|Santé|Ministère|Gouvernement|Université|Mairie|Governo|Ministero|Università|Comune|Regione)$/u;
 
 /** Multi-word names in a text, with sentence-start and function words taken off their front. */
-function* personNames(text: string): Generator<{ name: string; index: number }> {
+function* personNames(text: string, bodies = false): Generator<{ name: string; index: number }> {
   for (const m of text.matchAll(MULTIWORD_NAMES)) {
     let name = m[0];
     let index = m.index;
@@ -360,13 +360,17 @@ function* personNames(text: string): Generator<{ name: string; index: number }> 
     }
     const words = name.split(/\s+/);
     const person = personWords(words);
-    if (NOT_A_NAME.test(person[person.length - 1] ?? '') || INSTITUTION.test(person[person.length - 1] ?? '')) continue;
+    if (
+      NOT_A_NAME.test(person[person.length - 1] ?? '') ||
+      (!bodies && INSTITUTION.test(person[person.length - 1] ?? ''))
+    )
+      continue;
     if (person.length > 1) yield { name: person.join(' '), index: index + name.length - person.join(' ').length };
   }
 }
 
-function firstPersonName(text: string): string | null {
-  for (const { name } of personNames(text)) return name;
+function firstPersonName(text: string, bodies = false): string | null {
+  for (const { name } of personNames(text, bodies)) return name;
   return null;
 }
 
@@ -584,7 +588,8 @@ function attributionAround(text: string, start: number, end: number, after = tex
   const before = text.slice(Math.max(0, start - 300), start).replace(/(?<=(?<!\p{L})\p{Lu}\p{Ll}{0,2})\./gu, '');
   const intro = COLON_INTRO.exec(before);
   if (intro?.[1]) {
-    const named = firstPersonName(intro[1]);
+    // A person, else a body: "il New York Times rivela: «…»".
+    const named = firstPersonName(intro[1]) ?? firstPersonName(intro[1], true);
     if (named) return { speaker: named, role: null, anaphoric: false };
     if (new RegExp(`^\\s*${PRONOUN}\\b`, 'iu').test(intro[1])) return { speaker: null, role: null, anaphoric: true };
   }
@@ -676,7 +681,7 @@ class Names {
           if (!this.bySurname.has(surname)) this.bySurname.set(surname, words.join(' '));
           if (!this.firstFull.has(surname)) this.firstFull.set(surname, b * 1e6 + m.index + m[0].length);
           // A role noun before the name: "Basketball-Star Sergio Llull", "Präsidentin Annekathrin Preidel".
-          if (all.length > words.length) this.referredTo.add(surname);
+          if (all.length > words.length && !words.some((w) => /^\p{Ll}/u.test(w))) this.referredTo.add(surname);
         } else {
           this.solo.add(surname);
           // German nouns stand alone before they are ever part of a two-word phrase; surnames come after the full name.
@@ -733,9 +738,9 @@ const sameName = (name: string | null, before: string | undefined): string | nul
   before?.endsWith(` ${name}`) ? before : name;
 
 export function extractQuotes(blocks: readonly TextBlock[], lang: string | null = null): FoundQuote[] {
-  const names = new Names(blocks);
   // German capitalises every noun: a lone capitalised word is a name only if the article gave it in full.
   const loneWordsAreNames = !/^de\b/i.test(lang ?? '');
+  const names = new Names(blocks);
   const quotes: FoundQuote[] = [];
   let last: { speaker: string; at: Position } | null = null;
   const nameOf = (speaker: string | null): string | null =>
