@@ -10,6 +10,7 @@
  *   updated-times      published and updated times on our hand-labelled gold set
  *   quotes-figures     quotes, speakers and figures on our hand-annotated gold set, scored by
  *                      ../shared/tools/score.py
+ *   summary            ROUGE of Lede's summary, Lead-3 and TextRank against editors' descriptions (eval/summary.ts)
  *
  * Options: --set NAME (repeatable), --limit N, --worse (list every page Lede loses on),
  * --misses (list every updated-time miss), --without RULE (repeatable: leave a clean-up rule of
@@ -27,6 +28,7 @@ import { corpusScore, documentF1, shingleCounts, type Counts } from './aeb-metri
 import { evalUpdatedTimes } from './updated-times';
 import { evalQuotesFigures } from './quotes-figures';
 import { evalDates } from './dates';
+import { evalSummary } from './summary';
 
 const CORPORA = path.resolve(import.meta.dirname, '../../shared/corpora');
 const NOW = new Date('2026-11-25T00:00:00Z');
@@ -158,3 +160,4 @@ if (run('readability-pages')) evalReadabilityPages(limit);
 evalDates((set) => run(set) || run('dates'), limit, args.includes('--misses'));
 if (run('updated-times')) evalUpdatedTimes(args.includes('--misses'));
 if (run('quotes-figures')) evalQuotesFigures();
+if (run('summary')) evalSummary(limit);
