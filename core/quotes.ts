@@ -40,7 +40,7 @@ const PAIRS: Readonly<Record<string, string>> = {
 };
 
 const LETTER = /\p{L}/u;
-const NAME_WORD = String.raw`(?:\p{Lu}(?!['’]\p{Ll})[\p{L}'’.-]*\p{L}|\p{Lu}\.)`;
+const NAME_WORD = String.raw`(?:\p{Lu}(?!['’]\p{Ll})[\p{L}'’.-]*\p{L}|\p{Lu}\.(?=\s*\p{Lu}))`;
 // Bare der/la/le/el are left out: "Schulleiterin der MS" is a description, not a name.
 const PARTICLE = String.raw`(?:von der|van der|van den|de la|von|van|de|da|del|della|di|dos|du|bin|al|ibn|ten|ter)`;
 /** "Ruslan Leviev", "Jean-Luc Mélenchon", "Ursula von der Leyen", "Kim Jong Un", "J. D. Vance". */
@@ -265,7 +265,10 @@ const VERBS = [
   'ha evidenziato',
 ];
 const PREPOSITIONS = ['according to', 'selon', "d'après", 'd’après', 'laut', 'zufolge', 'según', 'secondo', 'per'];
-const VERB = `(?:${[...new Set(VERBS)]
+// Any past participle after "ha", "a", "avait" (es, it, fr): "ha especificado", "a également déclaré".
+const VERB = `(?:(?:ha|han|hanno|a|ont|avait)\\s+(?:\\p{Ll}+ment[e]?\\s+)?\\p{Ll}+(?:ado|ido|ato|uto|ito|é)|${[
+  ...new Set(VERBS),
+]
   .sort((a, b) => b.length - a.length)
   .map(escape)
   .join('|')})`;
@@ -317,7 +320,7 @@ const BEFORE_PREP = new RegExp(
 );
 // Before the opening mark: "Leviev explique que le chef du Kremlin «", "John Smith said: "".
 const BEFORE_VERB = new RegExp(
-  String.raw`(?:^|[.!?;]\s+|,\s+)([^.!?;«»“”"]{1,120}?)\s+${VERB}(?![\p{L}])[^«»“”"„]{0,120}$`,
+  String.raw`(?:^|[.!?;]\s+|,\s+)([^.!?;«»“”"]{1,120}?)\s+${VERB}(?![\p{L}])[^«»“”"„]{0,90}$`,
   'u',
 );
 // Before the opening mark: "Ruslan Leviev: «".
@@ -362,7 +365,7 @@ function* personNames(text: string, bodies = false): Generator<{ name: string; i
     const person = personWords(words);
     if (
       NOT_A_NAME.test(person[person.length - 1] ?? '') ||
-      (!bodies && INSTITUTION.test(person[person.length - 1] ?? ''))
+      (!bodies && (INSTITUTION.test(person[person.length - 1] ?? '') || INSTITUTION.test(person[0] ?? '')))
     )
       continue;
     if (person.length > 1) yield { name: person.join(' '), index: index + name.length - person.join(' ').length };
@@ -530,7 +533,7 @@ function fromPhrase(phrase: string): Attribution {
   if (
     apposed?.[1] &&
     !STOP_FIRST_WORD.test(`${apposed[1]} `) &&
-    (/\s/.test(apposed[1]) || RELATIVE.test(apposed[2] ?? '') || STARTS_DESCRIPTIVE.test(apposed[2] ?? ''))
+    (/\s/.test(apposed[1]) || RELATIVE.test(apposed[2] ?? '') || INDEFINITE.test(apposed[2] ?? ''))
   )
     return { speaker: apposed[1], role: null, anaphoric: false };
   const name = NAME_AT_END.exec(trimmed);
@@ -817,7 +820,8 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
         // In the quote's own sentence only its subject counts ("Carlineo was arrested…, in which he
         // said"); after a description, only the name it introduces ("Der spanische Basketball-Star Sergio Llull").
         const lead = first && s[0].slice(0, first.index).match(WORDS)?.length;
-        if (first && (lead ?? 0) <= (own ? 0 : DESCRIPTION_OPENS.test(s[0].trim()) ? 4 : 99))
+        const apposed = first && /,\s*$/u.test(s[0].slice(0, first.index));
+        if (first && (lead ?? 0) <= (own ? 0 : DESCRIPTION_OPENS.test(s[0].trim()) && !apposed ? 4 : 99))
           return names.full(first.name);
       }
       if (previous && b === previous.at.block) return previous.speaker;
