@@ -95,7 +95,7 @@ function escape(s: string): string {
 // After the closing mark: "», a déclaré Ruslan Leviev", "", said John Smith", "", sagte Merkel".
 const ARTICLE = String.raw`(?:le|la|les|l'|l’|the|der|die|das|el|los|las|il|lo|gli)`;
 const AFTER_VERB_NAME = new RegExp(
-  String.raw`^[\s,—–-]*${VERB}\s+((?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+)?([\p{Ll}\s'’-]{0,40}?)\s*(${NAME})`,
+  String.raw`^[\s,—–-]*${VERB}\s+((?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+)?([\p{Ll}\s'’-]{0,40}?)\s*(${NAME})(?:\s*,\s*(${NAME})(?=\s*,))?`,
   'u',
 );
 // After the closing mark: "", John Smith said", "», Ruslan Leviev a déclaré".
@@ -373,6 +373,8 @@ function fromPhrase(phrase: string): Attribution {
 
 function attributionAfter(after: string): Attribution | null {
   let m = AFTER_VERB_NAME.exec(after);
+  // "ha advertido el alcalde de Los Gallardos, Francisco Miguel Reyes, quien…": the name after the role.
+  if (m?.[4]) return { speaker: m[4], role: null, anaphoric: false };
   if (m?.[3]) {
     // "sagte die Synodalpräsidentin", "said the president": a definite description of someone named before.
     if (m[1] && !/\s/.test(m[3])) return described(m[1] + m[3]);
@@ -654,6 +656,9 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
     );
     const attributed = (): boolean => found.speaker !== null || found.anaphoric || found.description !== undefined;
     const standalone = span.start <= 1 && (span.endBlock > span.block || span.end >= text.length - 1);
+    // An attribution inside the marks: «Consistono nel contrarre i muscoli - spiega Artibani - tenendoli…».
+    const inside = /\s[-–—]\s([^-–—]{3,60}?)\s[-–—]\s/u.exec(span.text)?.[1];
+    if (!attributed() && inside) found = attributionAfter(`, ${inside}`) ?? found;
     if (!attributed() && kind === 'quote') {
       const next = blocks[span.endBlock + 1];
       if (next?.kind === 'quote') found = attributionLine(next.text);

@@ -112,6 +112,18 @@ describe('speakers: the attribution around the quote', () => {
       'U.S. Attorney James Kennedy Jr. said in the release this case demonstrates that free speech does not protect people to “make threats to harm lawmakers simply because they may disagree with them.”',
       'Kennedy Jr',
     ],
+    // The name after the role and its complement.
+    [
+      'es',
+      '“El fuego ha retornado y vuelve hacia el municipio”, ha advertido el alcalde de Los Gallardos, Francisco Miguel Reyes, quien ha atribuido este giro al viento.',
+      'Francisco Miguel Reyes',
+    ],
+    // An attribution inside the marks of an interrupted quote.
+    [
+      'it',
+      '«Consistono nel contrarre i muscoli del pavimento pelvico - spiega Artibani - tenendoli in tensione per qualche momento». Lo dice Walter Artibani.',
+      'Walter Artibani',
+    ],
     // An indefinite description is a new, unnamed speaker.
     ['de', '„Dabei hat sich auch Blausäure gebildet“, sagte ein Feuerwehrsprecher.', 'Feuerwehrsprecher'],
     // A person introduces the quote with a colon; else a body does.
