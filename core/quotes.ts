@@ -7,8 +7,11 @@
  *             with no speech around them)
  *          ─> speaker: the same sentence ("», a déclaré X", "X said", "selon X", "laut X"), the
  *             attribution line under a pull-quote, the paragraph before a standalone quote
- *          ─> resolution: pronouns and descriptions ("he said", "selon lui", "le fondateur…") to
- *             the last named speaker; a bare surname to the full name used earlier
+ *          ─> resolution: a description ("el presidente andaluz", "die Synodalpräsidentin") to the
+ *             person the article gave that role; a pronoun ("he said", "selon lui", "ha señalado")
+ *             to the last speech act or sentence subject since the previous quote, else its speaker;
+ *             a quote with no attribution to the speaker of the passage; a bare surname to the full
+ *             name used earlier
  *
  * Hand-written: the models that do this (BBC's citron) need a server; these patterns run in the
  * content script in milliseconds, and are measured on a hand-annotated gold set.
