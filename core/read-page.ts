@@ -13,6 +13,7 @@ import { extractQuotes } from './quotes';
 import type { PageReport } from './with-figures';
 import { countWords, readingMinutes } from './text';
 import { findPaywall } from './paywall';
+import { findUpdateNotes } from './updates';
 import { detectLanguage, primaryLang, STOP_WORD_LANGS } from './stop-words';
 
 /** Enough text to tell a language by its function words (about 2,000 words). */
@@ -32,7 +33,12 @@ export interface PageReading {
  * declared one is a language we can tell and the words clearly say another, the words win.
  */
 function articleLang(declared: string | null, text: string): string | null {
-  const detected = detectLanguage(text.slice(0, DETECT_CHARS).toLowerCase().match(/\p{L}+/gu) ?? []);
+  const detected = detectLanguage(
+    text
+      .slice(0, DETECT_CHARS)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [],
+  );
   const primary = primaryLang(declared);
   if (!declared) return detected;
   return detected && primary && STOP_WORD_LANGS.includes(primary) && detected !== primary ? detected : declared;
@@ -68,9 +74,7 @@ export function readPage(doc: Document, options: AnalyzeOptions = {}): PageReadi
     extraction: article.mode,
     published,
     modified,
-    // Update notes have their own capability (issue 7); until it lands the report says "none
-    // found" rather than guessing.
-    updates: [],
+    updates: findUpdateNotes(article.blocks, published, now),
     quotes: extractQuotes(article.blocks, lang).map(({ text, speaker, role }) => ({ text, speaker, role })),
     summary: summarize(article.blocks, lang, { title: article.title }),
     // The whole page was asked for: there is no article to be cut short.

@@ -26,17 +26,23 @@ export interface SummaryOptions {
   title?: string | null;
   /** How many sentences; by default three to five with the article's length. */
   count?: number;
+  /** Other weights than the tuned ones, for the evaluation's comparisons. */
+  weights?: Partial<SummaryWeights>;
 }
+
+export type SummaryWeights = typeof WEIGHTS;
 
 interface Candidate {
   text: string;
   /** Order among the candidates. */
   position: number;
   terms: Map<string, number>;
+  words: number;
   score: number;
 }
 
 const MIN_WORDS = 6;
+const LONG = 30;
 const WORD = /[\p{L}\p{N}]+/gu;
 const STEM = 6;
 /** Two sentences this close (cosine of their term vectors) say the same thing. */
@@ -44,7 +50,7 @@ const REDUNDANT = 0.5;
 const QUOTE_MARKS = /[«»“”„"‹›「」]/gu;
 const DIGIT = /\d/;
 
-const WEIGHTS = { position: 1, centrality: 1, title: 0.6, figure: 0.1, quote: 0.4 };
+const WEIGHTS = { position: 1, centrality: 1, title: 0.6, figure: 0.1, quote: 0.4, length: 0 };
 
 function termsOf(text: string, stop: ReadonlySet<string>): Map<string, number> {
   const terms = new Map<string, number>();
@@ -86,6 +92,7 @@ export function summaryLength(words: number): number {
 }
 
 export function summarize(blocks: readonly TextBlock[], lang: string | null, options: SummaryOptions = {}): string[] {
+  const weights = { ...WEIGHTS, ...options.weights };
   const stop = stopWordsFor(primaryLang(lang));
   const title = termsOf(options.title ?? '', stop);
   const candidates: Candidate[] = [];
@@ -99,7 +106,7 @@ export function summarize(blocks: readonly TextBlock[], lang: string | null, opt
       const terms = termsOf(text, stop);
       // The headline repeated at the top of the body.
       if (title.size && cosine(terms, title, () => 1) > 0.9) continue;
-      candidates.push({ text, position: candidates.length, terms, score: 0 });
+      candidates.push({ text, position: candidates.length, terms, words: count, score: 0 });
     }
   }
   if (!candidates.length) return [];
@@ -116,11 +123,13 @@ export function summarize(blocks: readonly TextBlock[], lang: string | null, opt
   const idf = (t: string): number => Math.log(1 + candidates.length / (df.get(t) ?? 1));
   for (const c of candidates) {
     c.score =
-      WEIGHTS.position / Math.sqrt(1 + c.position) +
-      WEIGHTS.centrality * cosine(c.terms, whole, idf) +
-      WEIGHTS.title * cosine(c.terms, title, idf) +
-      (DIGIT.test(c.text) ? WEIGHTS.figure : 0) -
-      WEIGHTS.quote * quotedShare(c.text);
+      weights.position / Math.sqrt(1 + c.position) +
+      weights.centrality * cosine(c.terms, whole, idf) +
+      weights.title * cosine(c.terms, title, idf) +
+      (DIGIT.test(c.text) ? weights.figure : 0) -
+      weights.quote * quotedShare(c.text) -
+      // A long sentence says several things: past LONG words it weighs less, in proportion.
+      (weights.length * Math.max(0, c.words - LONG)) / LONG;
   }
 
   const count = options.count ?? summaryLength(words);
