@@ -4,6 +4,8 @@ import { Timestamps } from './Timestamps';
 import { QuoteList } from './QuoteList';
 import { FigureList } from './FigureList';
 import { KeyPoints } from './KeyPoints';
+import { UpdatesView } from './UpdatesView';
+import type { SinceLastVisit } from '@/utils/messages';
 import type { SummarizerApi } from '@/utils/on-device-summary';
 
 interface Props {
@@ -15,10 +17,12 @@ interface Props {
   now: number;
   /** The browser's on-device Summarizer, where it has one. */
   summarizer?: SummarizerApi;
+  /** What changed since the reader last read this article (null on a first visit). */
+  since?: SinceLastVisit | null;
 }
 
 /** The report as the popup shows it: who and when first, then what it says. */
-export function ReportView({ report, locale, timeZone, now, onReveal, summarizer }: Props) {
+export function ReportView({ report, locale, timeZone, now, onReveal, summarizer, since = null }: Props) {
   const meta = [
     report.byline ? (
       <span data-testid="byline" class="byline">
@@ -73,6 +77,7 @@ export function ReportView({ report, locale, timeZone, now, onReveal, summarizer
         )}
       </section>
       {summarizer && report.text ? <KeyPoints text={report.text} lang={report.lang} api={summarizer} /> : null}
+      <UpdatesView notes={report.updates} since={since} locale={locale} timeZone={timeZone} />
       <QuoteList quotes={report.quotes} onReveal={onReveal} />
       <FigureList
         figures={report.figures}

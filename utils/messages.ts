@@ -4,6 +4,8 @@
  * shortcut) to the content script in a tab.
  */
 import type { TextBlock } from '@/core/blocks';
+import type { ArticleDiff } from '@/core/article-diff';
+import type { ArticleReport } from '@/core/types';
 import type { PageReport } from '@/core/with-figures';
 
 /** The content script, built from entrypoints/in-page.ts; injected on the reader's click. */
@@ -88,4 +90,24 @@ export function isContentRequest(message: unknown): message is ContentRequest {
     default:
       return false;
   }
+}
+
+/**
+ * `popup→background:visit`: the reader sees this report now. The background keeps the article's
+ * history (utils/snapshot-store.ts) and answers what changed since their last visit.
+ */
+export interface VisitRequest {
+  type: 'popup→background:visit';
+  report: ArticleReport;
+}
+
+/** What the reader saw last time, and how it differs from now. */
+export interface SinceLastVisit {
+  /** When they read the version kept, ISO 8601. */
+  at: string;
+  diff: ArticleDiff;
+}
+
+export interface VisitResponse {
+  since: SinceLastVisit | null;
 }

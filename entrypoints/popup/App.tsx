@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ArticleReport } from '@/core/types';
 import { withFigures } from '@/core/with-figures';
+import type { SinceLastVisit, VisitRequest, VisitResponse } from '@/utils/messages';
 import { ReportView } from '@/components/ReportView';
 import { StateMessage } from '@/components/StateMessage';
 import { t, uiLocale } from '@/utils/i18n';
@@ -18,7 +19,14 @@ import { browserSummarizer } from '@/utils/on-device-summary';
 
 type View =
   | { state: 'loading' }
-  | { state: 'ready'; report: ArticleReport; tab: TargetTab; whole: boolean; highlighted: boolean }
+  | {
+      state: 'ready';
+      report: ArticleReport;
+      tab: TargetTab;
+      whole: boolean;
+      highlighted: boolean;
+      since: SinceLastVisit | null;
+    }
   | { state: 'not-article' }
   | { state: 'unsupported'; detail: string }
   | { state: 'needs-permission'; origin: string | null }
@@ -53,9 +61,24 @@ async function load(whole: boolean): Promise<View> {
     // Sent even when highlights are off: the page then finds the items without painting them,
     // so a click in the popup still takes the reader to each one.
     setHighlights(tab.id, highlighted, report.figures).catch(() => undefined);
-    return { state: 'ready', report, tab, whole, highlighted };
+    return { state: 'ready', report, tab, whole, highlighted, since: await sinceLastVisit(report) };
   }
   return answer.reason === 'not-article' ? { state: 'not-article' } : { state: 'error', message: answer.message };
+}
+
+/**
+ * Has the background keep this version of the article and compare it with the one the reader saw
+ * last time. The history never stops the popup: if it fails, there is just no comparison.
+ */
+async function sinceLastVisit(report: ArticleReport): Promise<SinceLastVisit | null> {
+  try {
+    const request: VisitRequest = { type: 'popup→background:visit', report };
+    const answer = (await browser.runtime.sendMessage(request)) as VisitResponse | undefined;
+    return answer?.since ?? null;
+  } catch (error) {
+    console.warn('Lede: article history', error);
+    return null;
+  }
 }
 
 export function App() {
@@ -103,6 +126,7 @@ export function App() {
             timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
             now={Date.now()}
             summarizer={browserSummarizer()}
+            since={view.since}
           />
           <div class="actions">
             <button type="button" data-testid="open-reader" onClick={() => openReader(view.tab, view.whole)}>

@@ -1,0 +1,22 @@
+/**
+ * The background's side of `popup→background:visit`: keeps this version of the article and
+ * compares it with the one the reader saw last time. Here rather than in the popup so the history
+ * has one writer, and the diff (jsdiff and its normalising rules, 4 KB) stays out of the popup's
+ * bundle.
+ */
+import { diffSnapshots } from '@/core/article-diff';
+import { snapshotOf } from '@/core/snapshot';
+import type { VisitRequest, VisitResponse } from './messages';
+import { recordVisit } from './snapshot-store';
+import { isArticleReport } from './validate-report';
+
+export function isVisitRequest(message: unknown): message is VisitRequest {
+  const m = message as Partial<VisitRequest> | null;
+  return typeof m === 'object' && m !== null && m.type === 'popup→background:visit' && isArticleReport(m.report);
+}
+
+export async function answerVisit({ report }: VisitRequest, now = new Date()): Promise<VisitResponse> {
+  const snapshot = snapshotOf(report, now);
+  const { previous } = await recordVisit(snapshot, now.getTime());
+  return { since: previous ? { at: previous.at, diff: diffSnapshots(previous, snapshot) } : null };
+}
