@@ -7,7 +7,12 @@ import { NOT_AN_ARTICLE_FIXTURE, SEED_CASES, SEED_EXPECTED, SEED_LINES, fixtureF
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { clickAndSettle, describePopup, readPopupReport, waitForPopupState, withScreenshot } from './harness/popup';
 import { startFixtureServer, type FixtureServer } from './harness/server';
-import { defineHighlightTests, defineReanalysisTests, type HighlightContext } from './harness/highlights-suite';
+import {
+  defineChangeTests,
+  defineHighlightTests,
+  defineReanalysisTests,
+  type HighlightContext,
+} from './harness/highlights-suite';
 
 const BROWSER = 'chromium';
 
@@ -96,6 +101,7 @@ describe('Lede popup in Chromium', () => {
   });
   const highlightContext: HighlightContext = {
     browserName: BROWSER,
+    setEdits: (edits) => server?.setEdits(edits),
     async open(fixture, beforePopup) {
       if (!chromium) throw new Error('Chromium did not start');
       const page = await chromium.browser.newPage();
@@ -117,4 +123,5 @@ describe('Lede popup in Chromium', () => {
   };
   defineHighlightTests(highlightContext);
   defineReanalysisTests(highlightContext);
+  defineChangeTests(highlightContext);
 });

@@ -8,7 +8,12 @@ import { NOT_AN_ARTICLE_FIXTURE, SEED_CASES, SEED_EXPECTED, SEED_LINES, fixtureF
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { clickAndSettle, describePopup, readPopupReport, waitForPopupState, withScreenshot } from './harness/popup';
 import { startFixtureServer, type FixtureServer } from './harness/server';
-import { defineHighlightTests, defineReanalysisTests, type HighlightContext } from './harness/highlights-suite';
+import {
+  defineChangeTests,
+  defineHighlightTests,
+  defineReanalysisTests,
+  type HighlightContext,
+} from './harness/highlights-suite';
 
 const BROWSER = 'firefox';
 
@@ -112,6 +117,7 @@ describe('Lede popup in Firefox (popup in a tab)', () => {
   });
   const highlightContext: HighlightContext = {
     browserName: BROWSER,
+    setEdits: (edits) => server?.setEdits(edits),
     async open(fixture, beforePopup) {
       if (!firefox) throw new Error('Firefox did not start');
       const { popup, newsPage } = await firefox.openPopupForTab(served(fixture), { beforePopup });
@@ -129,4 +135,5 @@ describe('Lede popup in Firefox (popup in a tab)', () => {
   };
   defineHighlightTests(highlightContext);
   defineReanalysisTests(highlightContext);
+  defineChangeTests(highlightContext);
 });

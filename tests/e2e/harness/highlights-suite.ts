@@ -20,6 +20,8 @@ export interface HighlightContext {
   open(fixture: string, beforePopup: (page: Page) => Promise<void>): Promise<{ popup: Page; page: Page }>;
   /** Opens the popup again over the same page, as the reader's next click on the button does. */
   reopen(popup: Page, page: Page): Promise<Page>;
+  /** The site edits its pages: from now on the server sends them with these replacements. */
+  setEdits(edits: readonly (readonly [string, string])[]): void;
 }
 
 interface PageHighlights {
@@ -155,5 +157,36 @@ export function defineReanalysisTests(context: HighlightContext): void {
     expect(await again.$eval('[data-testid="title"]', (el) => el.textContent)).toBe(SECOND_STORY.title);
     expect(await again.$$('[data-testid="quote"]')).toHaveLength(0);
     expect((await readHighlights(page)).quote).toEqual([]);
+  });
+}
+
+/** The seed page at an address of its own, so no earlier test's visit is in the history. */
+const CHANGING_PAGE = 'seed/watson-visible-times.html?e2e=changed-on-server';
+
+export function defineChangeTests(context: HighlightContext): void {
+  test('an article changed on the server: the next popup says exactly what changed since the last visit', async () => {
+    context.setEdits([]);
+    const first = await context.open(CHANGING_PAGE, async () => undefined);
+    expect(await waitForPopupState(first.popup), await describePopup(first.popup)).toBe('ready');
+    // A first visit: nothing to compare with.
+    expect(await first.popup.$('[data-testid="changes"], [data-testid="no-change"]')).toBeNull();
+
+    context.setEdits([["salaire mensuel d'environ 2 000 dollars", "salaire mensuel d'environ 2 500 dollars"]]);
+    try {
+      const second = await context.open(CHANGING_PAGE, async () => undefined);
+      expect(await waitForPopupState(second.popup), await describePopup(second.popup)).toBe('ready');
+      await second.popup.waitForSelector('[data-testid="changes"]', { timeout: 5_000 });
+      const changes = await second.popup.$$eval('[data-testid="change"]', (items) =>
+        items.map((li) => ({ type: li.getAttribute('data-type'), text: li.textContent ?? '' })),
+      );
+      expect(changes.map((c) => c.type)).toEqual(['figure', 'changed']);
+      expect(changes[0]?.text).toMatch(/2 000 dollars\s*→\s*2 500 dollars/);
+      const words = await second.popup.$$eval('[data-type="changed"] del, [data-type="changed"] ins', (els) =>
+        els.map((el) => `${el.tagName.toLowerCase()}:${el.textContent?.trim()}`),
+      );
+      expect(words).toEqual(['del:000', 'ins:500']);
+    } finally {
+      context.setEdits([]);
+    }
   });
 }

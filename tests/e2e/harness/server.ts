@@ -71,6 +71,8 @@ export interface FixtureServer {
   aebUrl(id: string): string;
   /** Every `/canary` request so far, oldest first. */
   canaryHits(): readonly CanaryHit[];
+  /** From now on, HTML fixtures are served with these texts replaced: the site edited its article. */
+  setEdits(edits: readonly (readonly [from: string, to: string])[]): void;
   stop(): Promise<void>;
 }
 
@@ -91,11 +93,17 @@ async function readAebPage(id: string): Promise<{ body: Buffer; type: string }> 
   return { body, type: `text/html; charset=${sniffCharset(body)}` };
 }
 
-async function readFixture(file: string, origin: string): Promise<{ body: Buffer; type: string }> {
+async function readFixture(
+  file: string,
+  origin: string,
+  edits: readonly (readonly [string, string])[],
+): Promise<{ body: Buffer; type: string }> {
   let body = await readFile(file);
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  if (type.startsWith('text/html') && body.includes(FIXTURE_ORIGIN_PLACEHOLDER)) {
-    body = Buffer.from(body.toString('utf8').replaceAll(FIXTURE_ORIGIN_PLACEHOLDER, origin), 'utf8');
+  if (type.startsWith('text/html') && (edits.length || body.includes(FIXTURE_ORIGIN_PLACEHOLDER))) {
+    let html = body.toString('utf8').replaceAll(FIXTURE_ORIGIN_PLACEHOLDER, origin);
+    for (const [from, to] of edits) html = html.replaceAll(from, to);
+    body = Buffer.from(html, 'utf8');
   }
   return { body, type };
 }
@@ -110,6 +118,7 @@ function resolveFixturePath(requestUrl: string): string | null {
 export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const hits: CanaryHit[] = [];
   let origin = '';
+  let edits: readonly (readonly [string, string])[] = [];
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const requestUrl = new URL(request.url ?? '/', 'http://127.0.0.1');
     const extraHeaders = options.headersFor?.(requestUrl) ?? {};
@@ -129,7 +138,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       response.writeHead(403).end();
       return;
     }
-    (aebId ? readAebPage(aebId) : readFixture(file as string, origin)).then(
+    (aebId ? readAebPage(aebId) : readFixture(file as string, origin, edits)).then(
       ({ body, type }) => {
         response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...extraHeaders }).end(body);
       },
@@ -149,6 +158,9 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     url: (relativePath) => new URL(relativePath, `${origin}/`).href,
     aebUrl: (id) => `${origin}/corpora/aeb/${id}.html`,
     canaryHits: () => [...hits],
+    setEdits: (next) => {
+      edits = next;
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         // Browsers keep connections alive; without this close() waits for them to time out.
