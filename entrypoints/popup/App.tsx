@@ -61,7 +61,7 @@ async function load(whole: boolean): Promise<View> {
     // Sent even when highlights are off: the page then finds the items without painting them,
     // so a click in the popup still takes the reader to each one.
     setHighlights(tab.id, highlighted, report.figures).catch(() => undefined);
-    return { state: 'ready', report, tab, whole, highlighted, since: await sinceLastVisit(report) };
+    return { state: 'ready', report, tab, whole, highlighted, since: null };
   }
   return answer.reason === 'not-article' ? { state: 'not-article' } : { state: 'error', message: answer.message };
 }
@@ -85,8 +85,19 @@ export function App() {
   const [view, setView] = useState<View>({ state: 'loading' });
   const run = useCallback((whole: boolean) => {
     setView({ state: 'loading' });
-    load(whole).then(setView, (error: unknown) =>
-      setView({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+    load(whole).then(
+      (loaded) => {
+        setView(loaded);
+        // The report shows at once; what changed since the last visit follows. Only articles
+        // are compared: "try anyway" reads the whole page, which is no version of the article.
+        if (loaded.state !== 'ready' || loaded.report.extraction !== 'readability') return;
+        void sinceLastVisit(loaded.report).then((since) =>
+          setView((current) =>
+            current.state === 'ready' && current.report === loaded.report ? { ...current, since } : current,
+          ),
+        );
+      },
+      (error: unknown) => setView({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
   }, []);
   useEffect(() => run(false), [run]);
