@@ -168,6 +168,10 @@ export function defineChangeTests(context: HighlightContext): void {
     expect(await waitForPopupState(first.popup), await describePopup(first.popup)).toBe('ready');
     // A first visit: nothing to compare with.
     expect(await first.popup.$('[data-testid="changes"], [data-testid="no-change"]')).toBeNull();
+    // The reader comes back later, in a new tab: the first one is gone (in Firefox, the test's
+    // activeTab grant goes to a tab found by its address, which must be the only one).
+    await first.popup.close();
+    await first.page.close();
 
     context.setEdits([["salaire mensuel d'environ 2 000 dollars", "salaire mensuel d'environ 2 500 dollars"]]);
     try {
