@@ -1,4 +1,3 @@
-import type { ArticleDiff } from '@/core/article-diff';
 import type { UpdateNote } from '@/core/types';
 import type { SinceLastVisit } from '@/utils/messages';
 import { formatTimestamp } from '@/utils/format-time';
@@ -14,14 +13,12 @@ interface Props {
 /** Changes shown before "and N more": the popup is a glance, the reader view the whole story. */
 const MAX_CHANGES = 5;
 
-const changedAnything = (d: ArticleDiff): boolean =>
-  d.title !== null || d.changes.length > 0 || d.quotes.added.length > 0 || d.quotes.removed.length > 0;
-
 /** The article's own update notes, and what changed since the reader last read it. */
 export function UpdatesView({ notes, since, locale, timeZone }: Props) {
   if (!notes.length && !since) return null;
   const when = since ? formatTimestamp(since.at, locale, timeZone).text : '';
   const diff = since?.diff;
+  const changed = since?.changed === true;
   return (
     <section aria-labelledby="updates-heading" data-testid="updates">
       <h2 id="updates-heading" class="section-heading">
@@ -37,12 +34,12 @@ export function UpdatesView({ notes, since, locale, timeZone }: Props) {
           ))}
         </ul>
       ) : null}
-      {diff && !changedAnything(diff) ? (
+      {diff && !changed ? (
         <p class="muted" data-testid="no-change">
           {t('noChangeSince', when)}
         </p>
       ) : null}
-      {diff && changedAnything(diff) ? (
+      {diff && changed ? (
         <div data-testid="changes">
           <p class="changed-since">{t('changedSince', when)}</p>
           <ul class="changes">

@@ -19,7 +19,7 @@
  */
 import type { TextBlock } from './blocks';
 import { splitSentences } from './sentences';
-import { primaryLang, stopWordsFor } from './stop-words';
+import { stopWordsFor } from './stop-words';
 
 export interface SummaryOptions {
   /** The headline: sentences that share its words are about the story. */
@@ -113,7 +113,7 @@ export function summaryLength(words: number): number {
 
 export function summarize(blocks: readonly TextBlock[], lang: string | null, options: SummaryOptions = {}): string[] {
   const weights = { ...WEIGHTS, ...options.weights };
-  const stop = stopWordsFor(primaryLang(lang));
+  const stop = stopWordsFor(lang);
   const title = termsOf(options.title ?? '', stop);
   const candidates: Candidate[] = [];
   let words = 0;

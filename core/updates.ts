@@ -16,7 +16,6 @@ import type { Timestamp, UpdateNote } from './types';
 const LABELS = [
   // en
   'update[sd]?',
-  'updated',
   'correction[s]?',
   'clarification',
   "editor[’']?s[’']? note",

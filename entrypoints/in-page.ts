@@ -5,8 +5,8 @@
  * (no DOM change).
  *
  * An unlisted script on the browsers' own API, not a WXT content script with
- * webextension-polyfill: WXT's ContentScriptContext always brings the polyfill, together about
- * 2.4 KB min+gzip of the 50 KB this file may weigh, and the one API used here
+ * webextension-polyfill: WXT's ContentScriptContext always brings the polyfill, together 1.3 KB
+ * min+gzip (measured) of the 50 KB this file may weigh, and the one API used here
  * (runtime.onMessage answered through sendResponse) is the same in Chromium and Firefox.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';

@@ -83,8 +83,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
 
   /** Finds the report's items in the page again; paints quotes and figures only when `on`. */
   const highlight = (on: boolean, figures: readonly string[]): HighlightResponse => {
-    highlights?.remove();
-    highlights = null;
+    unmark();
     if (!report || !canHighlight()) return { ok: !on, found: 0 };
     const items = highlightItems({ ...report, figures: figures.map((text) => ({ text })) });
     highlights = applyHighlights(doc, items, undefined, on);

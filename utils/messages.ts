@@ -27,7 +27,7 @@ export interface HighlightRequest {
   figures: string[];
 }
 
-/** Scroll the page to a quote or figure and flash it: `index` in quotes, then figures. */
+/** Scroll the page to an item and flash it: `index` in quotes, then figures, then summary sentences. */
 export interface RevealRequest {
   type: 'popup→content:reveal';
   index: number;
@@ -105,6 +105,8 @@ export interface VisitRequest {
 export interface SinceLastVisit {
   /** When they read the version kept, ISO 8601. */
   at: string;
+  /** False when the diff shows no change to the article (core/article-diff.ts, isUnchanged). */
+  changed: boolean;
   diff: ArticleDiff;
 }
 

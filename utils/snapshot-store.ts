@@ -11,6 +11,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { sameContent, type Snapshot } from '@/core/snapshot';
+import { isSnapshot } from './validate-report';
 
 const PREFIX = 'local:snapshot:';
 type SnapshotKey = `local:snapshot:${string}`;
@@ -22,29 +23,6 @@ export const historySize = storage.defineItem<number>('local:historySize', { fal
 const snapshotIndex = storage.defineItem<Record<string, number>>('local:snapshotIndex', { fallback: {}, version: 1 });
 
 const keyOf = (url: string): SnapshotKey => `${PREFIX}${url}`;
-
-const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isNullableString = (v: unknown): boolean => v === null || typeof v === 'string';
-
-/** A stored snapshot of this version and shape, or null. */
-export function asSnapshot(value: unknown): Snapshot | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const s = value as Partial<Record<keyof Snapshot, unknown>>;
-  const ok =
-    s.v === 1 &&
-    isNullableString(s.url) &&
-    typeof s.at === 'string' &&
-    !Number.isNaN(Date.parse(s.at)) &&
-    isNullableString(s.title) &&
-    isNullableString(s.published) &&
-    isNullableString(s.modified) &&
-    isStrings(s.paragraphs) &&
-    Array.isArray(s.quotes) &&
-    s.quotes.every((q: { text?: unknown }) => typeof q?.text === 'string') &&
-    Array.isArray(s.figures) &&
-    s.figures.every((f: { text?: unknown }) => typeof f?.text === 'string');
-  return ok ? (value as Snapshot) : null;
-}
 
 export interface Visit {
   /** The version the reader saw last time, or null on a first visit (or when none was kept). */
@@ -58,7 +36,8 @@ export interface Visit {
 export async function recordVisit(snapshot: Snapshot, now = Date.now()): Promise<Visit> {
   const url = snapshot.url;
   if (!url) return { previous: null };
-  const previous = asSnapshot(await storage.getItem(keyOf(url)).catch(() => null));
+  const stored: unknown = await storage.getItem(keyOf(url)).catch(() => null);
+  const previous = isSnapshot(stored) ? stored : null;
   // Unchanged: the kept version stays, with its date ("no change since you read it on …").
   if (!previous || !sameContent(previous, snapshot)) await storage.setItem(keyOf(url), snapshot);
   const index = { ...(await readIndex()), [url]: now };
@@ -88,7 +67,7 @@ async function evict(index: Record<string, number>, size: number): Promise<void>
 export async function exportHistory(): Promise<Snapshot[]> {
   const urls = Object.keys(await readIndex());
   const items = await storage.getItems(urls.map(keyOf));
-  return items.map(({ value }) => asSnapshot(value)).filter((s): s is Snapshot => s !== null);
+  return items.map(({ value }: { value: unknown }) => value).filter(isSnapshot);
 }
 
 /** Forgets every article. */

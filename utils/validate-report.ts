@@ -6,6 +6,7 @@ import type { AnalyzeResponse, ReaderResponse } from './messages';
 import type { ArticleReport, Timestamp } from '@/core/types';
 import type { PageReport } from '@/core/with-figures';
 import type { BlockKind, TextBlock } from '@/core/blocks';
+import type { Snapshot } from '@/core/snapshot';
 
 type Check = (value: unknown) => boolean;
 
@@ -64,6 +65,23 @@ const blocks = arrayOf(shape({ kind: (v) => BLOCK_KINDS.includes(v as BlockKind)
 
 export function isArticleReport(value: unknown): value is ArticleReport {
   return report(value);
+}
+
+/** A stored snapshot of this version (utils/snapshot-store.ts): storage may hold anything. */
+const snapshot = shape({
+  v: (v) => v === 1,
+  url: isNullableString,
+  at: (v) => isString(v) && !Number.isNaN(Date.parse(v as string)),
+  title: isNullableString,
+  published: isNullableString,
+  modified: isNullableString,
+  paragraphs: arrayOf(isString, Infinity),
+  quotes: arrayOf(shape({ text: isString }), Infinity),
+  figures: arrayOf(shape({ text: isString }), Infinity),
+});
+
+export function isSnapshot(value: unknown): value is Snapshot {
+  return snapshot(value);
 }
 
 /** The article's blocks of text, as the content script sends them. */

@@ -4,7 +4,7 @@
  * has one writer, and the diff (jsdiff and its normalising rules, 4 KB) stays out of the popup's
  * bundle.
  */
-import { diffSnapshots } from '@/core/article-diff';
+import { diffSnapshots, isUnchanged } from '@/core/article-diff';
 import { snapshotOf } from '@/core/snapshot';
 import type { VisitRequest, VisitResponse } from './messages';
 import { recordVisit } from './snapshot-store';
@@ -18,5 +18,7 @@ export function isVisitRequest(message: unknown): message is VisitRequest {
 export async function answerVisit({ report }: VisitRequest, now = new Date()): Promise<VisitResponse> {
   const snapshot = snapshotOf(report, now);
   const { previous } = await recordVisit(snapshot, now.getTime());
-  return { since: previous ? { at: previous.at, diff: diffSnapshots(previous, snapshot) } : null };
+  if (!previous) return { since: null };
+  const diff = diffSnapshots(previous, snapshot);
+  return { since: { at: previous.at, changed: !isUnchanged(diff), diff } };
 }

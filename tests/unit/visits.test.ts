@@ -21,6 +21,7 @@ describe('visits', () => {
     const same = await answerVisit(first, new Date('2024-11-15T09:00:00Z'));
     expect(same.since?.at).toBe('2024-11-14T08:12:00.000Z');
     expect(same.since?.diff.changes).toEqual([]);
+    expect(same.since?.changed).toBe(false);
 
     const edited = SEED.replace(
       "reçoit un salaire mensuel d'environ 2 000 dollars",
@@ -29,6 +30,7 @@ describe('visits', () => {
     expect(edited).not.toBe(SEED);
     const changed = await answerVisit({ ...first, report: reportOf(edited) }, new Date('2024-11-16T09:00:00Z'));
     expect(changed.since?.at).toBe('2024-11-14T08:12:00.000Z');
+    expect(changed.since?.changed).toBe(true);
     expect(changed.since?.diff.figures).toEqual([{ before: '2 000 dollars', after: '2 500 dollars' }]);
     expect(changed.since?.diff.changes.map((c) => c.type)).toEqual(['changed']);
   });
