@@ -1,14 +1,35 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 /** Fixed so Firefox keeps the reader's data across updates and tests can map it to a UUID. */
 export const GECKO_ID = 'lede@lede-reader.org';
 
+/** WXT's own `browser`: the browser's native API object, without webextension-polyfill. */
+const NATIVE_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Both browsers get Manifest V3; Firefox MV3 uses an event page (background.scripts).
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The background runs on the browsers' native API: both browsers' Manifest V3 APIs return
+    // promises, and its one message listener answers through sendResponse, so the polyfill
+    // (3 KB min+gzip) would buy it nothing but weight against its 15 KB budget. The popup and
+    // the reader view keep the polyfill; the content script never had it (in-page.ts).
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.some((entry) => entry.type === 'background')) return;
+      const alias = config.resolve?.alias ?? [];
+      const existing = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: /^wxt\/browser$/, replacement: NATIVE_BROWSER }, ...existing],
+      };
+    },
+  },
   zip: {
     // Reviewers rebuild from this: sources, lockfile and configs; tests and CI are not needed.
     excludeSources: ['tests/**', '.ci/**', '.tmp/**', '*.log', 'scripts/install-browsers.sh'],
@@ -17,7 +38,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'storage'],
+    // alarms: the schedule of watched articles (no install warning; Firefox cannot make it
+    // optional). offscreen (Chrome): the page that reads a watched article, since a service
+    // worker has no DOM (no install warning).
+    permissions: ['activeTab', 'scripting', 'storage', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Asked in the options page, only when the reader turns on notifications of changes.
+    optional_permissions: ['notifications'],
     // Never at install: asked per site when the reader chooses to allow Lede there.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
@@ -27,7 +53,9 @@ export default defineConfig({
       'open-reader-view': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_cmdReader__' },
     },
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      // frame-ancestors 'self': only Lede's own background page may frame its pages (Firefox's
+      // parser of watched articles, utils/off-page-parser.ts); no web page may.
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
     },
     ...(browser === 'firefox'
       ? {

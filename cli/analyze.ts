@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyze } from '../core/report';
+import { decodeHtml } from '../core/charset';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SEED_PAGE = path.join(ROOT, 'tests/fixtures/seed/watson-visible-times.html');
@@ -38,19 +39,7 @@ function parseArgs(argv: string[]): Args {
 async function readHtml(file: string): Promise<string> {
   const bytes = await readFile(file);
   const raw = file.endsWith('.gz') ? gunzipSync(bytes) : bytes;
-  return new TextDecoder(sniffCharset(raw)).decode(raw);
-}
-
-/** The charset a page declares in its first bytes, as a browser would read it; else UTF-8. */
-function sniffCharset(bytes: Uint8Array): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
-  const label = m?.[1]?.toLowerCase() ?? 'utf-8';
-  try {
-    return new TextDecoder(label).encoding;
-  } catch {
-    return 'utf-8';
-  }
+  return decodeHtml(raw);
 }
 
 export async function analyzeFile(

@@ -1,20 +1,46 @@
 /**
  * The background: the keyboard shortcut for the reader view (commands API; a shortcut grants
- * activeTab for the current tab, as a click on the button does), and the reader's article
- * history (utils/visits.ts).
+ * activeTab for the current tab, as a click on the button does), the reader's article
+ * history (utils/visits.ts) and the articles they watch (utils/watch-check.ts).
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openReaderView } from '@/utils/reader-launch';
 import { answerVisit, isVisitRequest } from '@/utils/visits';
+import { answerWatch, checkDue, isWatchRequest, openNotified, WATCH_ALARM } from '@/utils/watch-check';
 
 export const READER_COMMAND = 'open-reader-view';
 
+interface NativeOnMessage {
+  addListener(
+    listener: (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => boolean,
+  ): void;
+}
+
 export default defineBackground(() => {
   // Only our own pages send messages to the background (no content script does).
-  browser.runtime.onMessage.addListener((message, sender) =>
-    sender.id === browser.runtime.id && isVisitRequest(message) ? answerVisit(message) : undefined,
-  );
+  // Answered through sendResponse: Chrome ignores a promise a listener returns (no polyfill here).
+  const runtime = browser.runtime as unknown as { onMessage: NativeOnMessage };
+  runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== browser.runtime.id) return false;
+    const answer = isVisitRequest(message)
+      ? answerVisit(message)
+      : isWatchRequest(message)
+        ? answerWatch(message)
+        : null;
+    if (!answer) return false;
+    answer.then(sendResponse, (error: unknown) => {
+      console.warn('Lede: background', error);
+      sendResponse(undefined);
+    });
+    return true; // the answer comes asynchronously
+  });
+  // Watched articles (utils/watch-check.ts): the alarm outlives the worker and the browser session.
+  browser.alarms.onAlarm.addListener(({ name }) => {
+    if (name === WATCH_ALARM) checkDue().catch((error: unknown) => console.warn('Lede: watch', error));
+  });
+  // Only there once the reader allowed notifications (an optional permission).
+  browser.notifications?.onClicked.addListener(openNotified);
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== READER_COMMAND || tab?.id === undefined) return;
     openReaderView({ id: tab.id, url: tab.url, index: tab.index }).catch((error: unknown) =>

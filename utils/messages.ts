@@ -7,6 +7,7 @@ import type { TextBlock } from '@/core/blocks';
 import type { ArticleDiff } from '@/core/article-diff';
 import type { ArticleReport } from '@/core/types';
 import type { PageReport } from '@/core/with-figures';
+import type { Snapshot } from '@/core/snapshot';
 
 /** The content script, built from entrypoints/in-page.ts; injected on the reader's click. */
 export const CONTENT_SCRIPT = '/in-page.js';
@@ -112,4 +113,31 @@ export interface SinceLastVisit {
 
 export interface VisitResponse {
   since: SinceLastVisit | null;
+  /** Whether the article is watched (issue 7, item 5), for the popup's switch. */
+  watched: boolean;
 }
+
+/**
+ * `popup→background:watch`: start or stop re-checking an article in the background. The popup
+ * asks for the site's host permission on the reader's click before it sends `on: true`.
+ */
+export interface WatchRequest {
+  type: 'popup→background:watch';
+  url: string;
+  title: string | null;
+  on: boolean;
+}
+
+/** `watched` false after `on: true`: Lede already watches MAX_WATCHES articles. */
+export interface WatchResponse {
+  watched: boolean;
+}
+
+/** `background→parser:read`: fetch and read a watched article in the off-page parser (entrypoints/offscreen). */
+export interface ParserRequest {
+  type: 'background→parser:read';
+  url: string;
+}
+
+export type ParserResponse =
+  { ok: true; snapshot: Snapshot } | { ok: false; reason: 'not-article' | 'error'; message: string };

@@ -36,8 +36,7 @@ export interface Visit {
 export async function recordVisit(snapshot: Snapshot, now = Date.now()): Promise<Visit> {
   const url = snapshot.url;
   if (!url) return { previous: null };
-  const stored: unknown = await storage.getItem(keyOf(url)).catch(() => null);
-  const previous = isSnapshot(stored) ? stored : null;
+  const previous = await readSnapshot(url);
   // Unchanged: the kept version stays, with its date ("no change since you read it on …").
   if (!previous || !sameContent(previous, snapshot)) await storage.setItem(keyOf(url), snapshot);
   const index = { ...(await readIndex()), [url]: now };
@@ -61,6 +60,12 @@ async function evict(index: Record<string, number>, size: number): Promise<void>
   const gone = byAge.slice(limit).map(([url]) => url);
   if (gone.length) await storage.removeItems(gone.map(keyOf));
   await snapshotIndex.setValue(Object.fromEntries(byAge.slice(0, limit)));
+}
+
+/** The version of `url` the reader saw last, if one is kept. */
+export async function readSnapshot(url: string): Promise<Snapshot | null> {
+  const stored: unknown = await storage.getItem(keyOf(url)).catch(() => null);
+  return isSnapshot(stored) ? stored : null;
 }
 
 /** Every kept snapshot, for export (JSON). */

@@ -12,6 +12,7 @@ import {
   type PingResponse,
 } from './messages';
 import { isAnalyzeResponse } from './validate-report';
+import { originPattern } from './site-pattern';
 import type { Figure } from '@/core/types';
 
 /** Pages no extension may script: the browsers' own pages and their add-on stores. */
@@ -33,13 +34,6 @@ async function ping(tabId: number): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** The site's match pattern. Match patterns have no port: Firefox grants "http://h:8080/*" yet still refuses the tab. */
-function originPattern(url: string | undefined): string | null {
-  if (!url || !/^https?:/i.test(url)) return null;
-  const { protocol, hostname } = new URL(url);
-  return `${protocol}//${hostname}/*`;
 }
 
 /** Injects the content script once per page; a second click finds it already listening. */

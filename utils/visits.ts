@@ -9,6 +9,7 @@ import { snapshotOf } from '@/core/snapshot';
 import type { VisitRequest, VisitResponse } from './messages';
 import { recordVisit } from './snapshot-store';
 import { isArticleReport } from './validate-report';
+import { seen } from './watch-check';
 
 export function isVisitRequest(message: unknown): message is VisitRequest {
   const m = message as Partial<VisitRequest> | null;
@@ -18,7 +19,8 @@ export function isVisitRequest(message: unknown): message is VisitRequest {
 export async function answerVisit({ report }: VisitRequest, now = new Date()): Promise<VisitResponse> {
   const snapshot = snapshotOf(report, now);
   const { previous } = await recordVisit(snapshot, now.getTime());
-  if (!previous) return { since: null };
+  const watched = snapshot.url !== null && (await seen(snapshot.url));
+  if (!previous) return { since: null, watched };
   const diff = diffSnapshots(previous, snapshot);
-  return { since: { at: previous.at, changed: !isUnchanged(diff), diff } };
+  return { since: { at: previous.at, changed: !isUnchanged(diff), diff }, watched };
 }

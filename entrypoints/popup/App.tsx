@@ -2,7 +2,10 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ArticleReport } from '@/core/types';
 import { withFigures } from '@/core/with-figures';
-import type { SinceLastVisit, VisitRequest, VisitResponse } from '@/utils/messages';
+import type { SinceLastVisit, VisitRequest, VisitResponse, WatchRequest, WatchResponse } from '@/utils/messages';
+import { WatchSwitch } from '@/components/WatchSwitch';
+import { originPattern } from '@/utils/site-pattern';
+import { MAX_WATCHES } from '@/utils/watch-limits';
 import { ReportView } from '@/components/ReportView';
 import { StateMessage } from '@/components/StateMessage';
 import { t, uiLocale } from '@/utils/i18n';
@@ -26,11 +29,15 @@ type View =
       whole: boolean;
       highlighted: boolean;
       since: SinceLastVisit | null;
+      /** Null until the background says; `note` explains a watch that could not start. */
+      watch: { on: boolean; note: string | null } | null;
     }
   | { state: 'not-article' }
   | { state: 'unsupported'; detail: string }
   | { state: 'needs-permission'; origin: string | null }
   | { state: 'error'; message: string };
+
+type Ready = Extract<View, { state: 'ready' }>;
 
 interface TargetTab {
   id: number;
@@ -61,7 +68,7 @@ async function load(whole: boolean): Promise<View> {
     // Sent even when highlights are off: the page then finds the items without painting them,
     // so a click in the popup still takes the reader to each one.
     setHighlights(tab.id, highlighted, report.figures).catch(() => undefined);
-    return { state: 'ready', report, tab, whole, highlighted, since: null };
+    return { state: 'ready', report, tab, whole, highlighted, since: null, watch: null };
   }
   return answer.reason === 'not-article' ? { state: 'not-article' } : { state: 'error', message: answer.message };
 }
@@ -70,15 +77,20 @@ async function load(whole: boolean): Promise<View> {
  * Has the background keep this version of the article and compare it with the one the reader saw
  * last time. The history never stops the popup: if it fails, there is just no comparison.
  */
-async function sinceLastVisit(report: ArticleReport): Promise<SinceLastVisit | null> {
+async function visit(report: ArticleReport): Promise<VisitResponse> {
   try {
     const request: VisitRequest = { type: 'popup→background:visit', report };
     const answer = (await browser.runtime.sendMessage(request)) as VisitResponse | undefined;
-    return answer?.since ?? null;
+    return { since: answer?.since ?? null, watched: answer?.watched === true };
   } catch (error) {
     console.warn('Lede: article history', error);
-    return null;
+    return { since: null, watched: false };
   }
+}
+
+async function watch(report: ArticleReport, on: boolean): Promise<boolean> {
+  const request: WatchRequest = { type: 'popup→background:watch', url: report.url ?? '', title: report.title, on };
+  return ((await browser.runtime.sendMessage(request)) as WatchResponse | undefined)?.watched === true;
 }
 
 export function App() {
@@ -91,9 +103,11 @@ export function App() {
         // The report shows at once; what changed since the last visit follows. Only articles
         // are compared: "try anyway" reads the whole page, which is no version of the article.
         if (loaded.state !== 'ready' || loaded.report.extraction !== 'readability') return;
-        void sinceLastVisit(loaded.report).then((since) =>
+        void visit(loaded.report).then(({ since, watched }) =>
           setView((current) =>
-            current.state === 'ready' && current.report === loaded.report ? { ...current, since } : current,
+            current.state === 'ready' && current.report === loaded.report
+              ? { ...current, since, watch: { on: watched, note: null } }
+              : current,
           ),
         );
       },
@@ -110,11 +124,30 @@ export function App() {
     );
   };
 
-  const toggleHighlights = (ready: Extract<View, { state: 'ready' }>): void => {
+  const toggleHighlights = (ready: Ready): void => {
     const on = !ready.highlighted;
     setView({ ...ready, highlighted: on });
     void highlightsOn.setValue(on);
     setHighlights(ready.tab.id, on, ready.report.figures).catch(() => undefined);
+  };
+
+  const toggleWatch = (ready: Ready): void => {
+    const update = (on: boolean, note: string | null): void =>
+      setView((current) => (current.state === 'ready' ? { ...current, watch: { on, note } } : current));
+    const fail = (error: unknown): void => update(false, String(error));
+    if (ready.watch?.on) {
+      watch(ready.report, false).then(() => update(false, null), fail);
+      return;
+    }
+    // Asked straight from the click (browsers only show the request for a user gesture), for this
+    // site alone: a background check fetches the article itself.
+    requestSiteAccess(originPattern(ready.report.url ?? undefined) ?? '').then(
+      (granted) =>
+        granted
+          ? watch(ready.report, true).then((on) => update(on, on ? null : t('watchFull', String(MAX_WATCHES))), fail)
+          : update(false, t('watchNoAccess')),
+      fail,
+    );
   };
 
   const grant = (origin: string): void => {
@@ -154,6 +187,9 @@ export function App() {
               {t('highlights')}
             </button>
           </div>
+          {view.watch && view.report.extraction === 'readability' && originPattern(view.report.url ?? undefined) ? (
+            <WatchSwitch on={view.watch.on} note={view.watch.note} onToggle={() => toggleWatch(view)} />
+          ) : null}
         </>
       ) : null}
       {view.state === 'not-article' ? (

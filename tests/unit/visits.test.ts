@@ -16,7 +16,7 @@ describe('visits', () => {
 
   it('says nothing on the first visit, "no change" on an unchanged one, and what changed on a changed one', async () => {
     const first = { type: 'popup→background:visit' as const, report: reportOf(SEED) };
-    expect(await answerVisit(first, new Date('2024-11-14T08:12:00Z'))).toEqual({ since: null });
+    expect(await answerVisit(first, new Date('2024-11-14T08:12:00Z'))).toEqual({ since: null, watched: false });
 
     const same = await answerVisit(first, new Date('2024-11-15T09:00:00Z'));
     expect(same.since?.at).toBe('2024-11-14T08:12:00.000Z');

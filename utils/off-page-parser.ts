@@ -1,0 +1,60 @@
+/**
+ * The background's handle on the off-page parser (entrypoints/offscreen): a page with a DOM, which
+ * Chrome's service worker lacks. Chrome opens it as an offscreen document; Firefox, which has no
+ * offscreen API, as a frame of its background page. Either way it is opened for a round of checks
+ * and closed after it, so no page is kept in memory between rounds.
+ */
+import { browser } from 'wxt/browser';
+import type { ParserRequest, ParserResponse } from './messages';
+import { isSnapshot } from './validate-report';
+
+const PARSER_PAGE = '/offscreen.html';
+
+let opening: Promise<void> | null = null;
+
+function open(): Promise<void> {
+  opening ??= (
+    import.meta.env.FIREFOX
+      ? new Promise<void>((resolve, reject) => {
+          const frame = document.createElement('iframe');
+          frame.id = 'lede-parser';
+          frame.src = browser.runtime.getURL(PARSER_PAGE);
+          frame.addEventListener('load', () => resolve(), { once: true });
+          frame.addEventListener('error', () => reject(new Error('the parser frame did not load')), { once: true });
+          document.body.append(frame);
+        })
+      : browser.offscreen.createDocument({
+          url: PARSER_PAGE,
+          reasons: ['DOM_PARSER'],
+          justification: 'Reads an article the reader asked Lede to watch, to see whether it changed.',
+        })
+  ).catch((error: unknown) => {
+    opening = null;
+    // A document left open by a round a suspended worker never finished is as good as a new one.
+    if (!/single offscreen/i.test(String(error))) throw error;
+  });
+  return opening;
+}
+
+/** Closes the parser; the next round opens a fresh one. */
+export async function closeParser(): Promise<void> {
+  if (!opening) return;
+  opening = null;
+  if (import.meta.env.FIREFOX) document.getElementById('lede-parser')?.remove();
+  else await browser.offscreen.closeDocument().catch(() => undefined);
+}
+
+/** Fetches and reads `url` off-page; whatever comes back is checked before use. */
+export async function readOffPage(url: string): Promise<ParserResponse> {
+  await open();
+  const request: ParserRequest = { type: 'background→parser:read', url };
+  const answer = (await browser.runtime.sendMessage(request).catch((error: unknown) => ({
+    ok: false,
+    reason: 'error',
+    message: String(error),
+  }))) as Partial<ParserResponse> | undefined;
+  if (answer?.ok === true && isSnapshot(answer.snapshot)) return { ok: true, snapshot: answer.snapshot };
+  if (answer?.ok === false && typeof answer.message === 'string')
+    return { ok: false, reason: answer.reason === 'not-article' ? 'not-article' : 'error', message: answer.message };
+  return { ok: false, reason: 'error', message: 'the parser gave no answer' };
+}

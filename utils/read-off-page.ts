@@ -1,0 +1,46 @@
+/**
+ * A watched article read again without a tab (issue 7, item 5): fetched with the reader's cookies,
+ * as their browser would show it, parsed into an inert document (DOMParser runs no script and
+ * loads nothing) and analysed as the popup would, down to the snapshot the history compares.
+ * Runs in the off-page parser (entrypoints/offscreen): Chrome's offscreen document, or a frame
+ * of Firefox's background page. No extension API here: the host permission the reader gave is
+ * what lets this fetch read the site.
+ */
+import { decodeHtml } from '@/core/charset';
+import { readPage } from '@/core/read-page';
+import { snapshotOf } from '@/core/snapshot';
+import { withFigures } from '@/core/with-figures';
+import type { ParserResponse } from './messages';
+
+/** Beyond this a page is not an article but a dump; the content script's own limit is the same. */
+const MAX_BYTES = 5_000_000;
+const TIMEOUT_MS = 30_000;
+
+export async function fetchSnapshot(url: string, now = new Date()): Promise<ParserResponse> {
+  const response = await fetch(url, {
+    credentials: 'include',
+    cache: 'no-store',
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+  if (!response.ok) return { ok: false, reason: 'error', message: `HTTP ${response.status}` };
+  const type = response.headers.get('content-type');
+  if (type && !/html/i.test(type)) return { ok: false, reason: 'not-article', message: type };
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length > MAX_BYTES)
+    return { ok: false, reason: 'error', message: `page too large (${bytes.length} bytes)` };
+  return readHtml(decodeHtml(bytes, type), response.url || url, now);
+}
+
+/** The snapshot of the page `html` served at `url`, or why there is none. */
+export function readHtml(html: string, url: string, now: Date): ParserResponse {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // The parsed document's address is the parser's own page: relative links resolve against the article's.
+  if (!doc.querySelector('base[href]')) {
+    const base = doc.createElement('base');
+    base.href = url;
+    doc.head.prepend(base);
+  }
+  const { report, blocks } = readPage(doc, { url, now });
+  if (report.extraction !== 'readability') return { ok: false, reason: 'not-article', message: url };
+  return { ok: true, snapshot: snapshotOf(withFigures(report, blocks), now) };
+}
