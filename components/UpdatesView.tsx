@@ -41,7 +41,9 @@ export function UpdatesView({ notes, since, locale, timeZone }: Props) {
       ) : null}
       {diff && changed ? (
         <div data-testid="changes">
-          <p class="changed-since">{t('changedSince', when)}</p>
+          <p class="changed-since" data-testid={since?.newer ? 'newer' : undefined}>
+            {t(since?.newer ? 'newerOnSite' : 'changedSince', when)}
+          </p>
           <ul class="changes">
             {diff.title ? (
               <li data-testid="change" data-type="title">

@@ -109,6 +109,11 @@ export interface SinceLastVisit {
   /** False when the diff shows no change to the article (core/article-diff.ts, isUnchanged). */
   changed: boolean;
   diff: ArticleDiff;
+  /**
+   * True when a watch found a newer version on the site than the tab shows: `diff` goes from the
+   * tab to it, and `at` is when it was found.
+   */
+  newer?: boolean;
 }
 
 export interface VisitResponse {

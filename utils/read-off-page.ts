@@ -7,6 +7,7 @@
  * what lets this fetch read the site.
  */
 import { decodeHtml } from '@/core/charset';
+import { isReaderable } from '@/core/article';
 import { readPage } from '@/core/read-page';
 import { snapshotOf } from '@/core/snapshot';
 import { withFigures } from '@/core/with-figures';
@@ -40,6 +41,9 @@ export function readHtml(html: string, url: string, now: Date): ParserResponse {
     base.href = url;
     doc.head.prepend(base);
   }
+  // The popup's rule (utils/content-answers.ts): a page that no longer reads as an article (taken
+  // down, or replaced by a section front) is reported, not compared.
+  if (!isReaderable(doc)) return { ok: false, reason: 'not-article', message: url };
   const { report, blocks } = readPage(doc, { url, now });
   if (report.extraction !== 'readability') return { ok: false, reason: 'not-article', message: url };
   return { ok: true, snapshot: snapshotOf(withFigures(report, blocks), now) };

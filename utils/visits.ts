@@ -19,7 +19,11 @@ export function isVisitRequest(message: unknown): message is VisitRequest {
 export async function answerVisit({ report }: VisitRequest, now = new Date()): Promise<VisitResponse> {
   const snapshot = snapshotOf(report, now);
   const { previous } = await recordVisit(snapshot, now.getTime());
-  const watched = snapshot.url !== null && (await seen(snapshot.url));
+  const { watched, newer } =
+    snapshot.url === null ? { watched: false, newer: null } : await seen({ ...snapshot, url: snapshot.url });
+  // A watch found a newer version than the tab shows (loaded before the change): that comes first.
+  if (newer)
+    return { since: { at: newer.at, changed: true, diff: diffSnapshots(snapshot, newer), newer: true }, watched };
   if (!previous) return { since: null, watched };
   const diff = diffSnapshots(previous, snapshot);
   return { since: { at: previous.at, changed: !isUnchanged(diff), diff }, watched };

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { diffSnapshots, withoutTracking, type ArticleDiff } from '@/core/article-diff';
-import { sameContent } from '@/core/snapshot';
+import { sameContent, type Snapshot } from '@/core/snapshot';
 import type { WatchRequest, WatchResponse } from './messages';
 import { closeParser, readOffPage } from './off-page-parser';
 import { readSnapshot } from './snapshot-store';
@@ -49,11 +49,20 @@ export async function answerWatch(request: WatchRequest): Promise<WatchResponse>
   return { watched };
 }
 
-/** The reader opened `url`: its change is seen. Returns whether it is watched. */
-export async function seen(url: string): Promise<boolean> {
-  const watch = await markSeen(url);
-  if (watch) await showBadge();
-  return watch !== null;
+/**
+ * The reader opened the article and their tab shows `snapshot`. If a check found a newer version
+ * than that (the tab was loaded before the change), it is returned, and the change stays unseen;
+ * otherwise the change is seen and the badge no longer counts it.
+ */
+export async function seen(
+  snapshot: Snapshot & { url: string },
+): Promise<{ watched: boolean; newer: Snapshot | null }> {
+  if (!(await readWatches()).some((w) => w.url === snapshot.url)) return { watched: false, newer: null };
+  const newer = await watchedVersion(snapshot.url);
+  if (newer && !sameContent(newer, snapshot)) return { watched: true, newer };
+  await markSeen(snapshot.url);
+  await showBadge();
+  return { watched: true, newer: null };
 }
 
 /** Sets the one alarm to the earliest check due, or clears it when nothing is watched. */

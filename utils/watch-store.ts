@@ -46,7 +46,7 @@ export const watchSettings = storage.defineItem<WatchSettings>('local:watchSetti
   version: 1,
 });
 
-const watchList = storage.defineItem<Record<string, Watch>>('local:watches', { fallback: {}, version: 1 });
+export const watchList = storage.defineItem<Record<string, Watch>>('local:watches', { fallback: {}, version: 1 });
 
 const versionKey = (url: string): `local:watchVersion:${string}` => `local:watchVersion:${url}`;
 

@@ -14,7 +14,18 @@ export interface ChromiumSession {
   openRealPopup(newsPage: Page): Promise<Page>;
   /** Opens an extension page (e.g. `popup.html`) in a normal tab. */
   openExtensionPage(pathAndQuery: string): Promise<Page>;
+  /**
+   * Grants the optional host permission for `origin` as the reader's "Allow" in Chrome's prompt
+   * would (headless Chromium cannot click the prompt): chrome://extensions' own site-access call.
+   * The extension's permissions.request() for it then resolves true without a prompt.
+   */
+  allowSite(origin: string): Promise<void>;
   close(): Promise<void>;
+}
+
+interface ChromeWithDeveloperPrivate {
+  developerPrivate: { addHostPermission(id: string, host: string, done: () => void): void };
+  runtime: { lastError?: { message?: string } };
 }
 
 export async function launchChromium(outputDir = '.output/chrome-mv3'): Promise<ChromiumSession> {
@@ -70,6 +81,24 @@ export async function launchChromium(outputDir = '.output/chrome-mv3'): Promise<
       const page = await browser.newPage();
       await page.goto(`chrome-extension://${extensionId}/${pathAndQuery}`);
       return page;
+    },
+    async allowSite(origin) {
+      const page = await browser.newPage();
+      try {
+        await page.goto('chrome://extensions');
+        const error = await page.evaluate(
+          (id, host) =>
+            new Promise<string | null>((resolve) => {
+              const api = (globalThis as unknown as { chrome: ChromeWithDeveloperPrivate }).chrome;
+              api.developerPrivate.addHostPermission(id, host, () => resolve(api.runtime.lastError?.message ?? null));
+            }),
+          extensionId,
+          origin,
+        );
+        if (error) throw new Error(`E2E: could not allow ${origin}: ${error}`);
+      } finally {
+        await page.close();
+      }
     },
     async close() {
       await browser.close();
