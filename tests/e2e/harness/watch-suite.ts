@@ -47,7 +47,7 @@ export function defineWatchTests(context: WatchContext, origin: string): void {
     context.setEdits([]);
     await context.allowSite(origin);
     const { popup, page } = await context.open(WATCHED_PAGE, async () => undefined);
-    let current: Page = popup;
+    let current: Page;
     try {
       await withScreenshot(popup, context.browserName, 'watch', async () => {
         expect(await waitForPopupState(popup), await describePopup(popup)).toBe('ready');
