@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ArticleReport } from '@/core/types';
 import { withFigures } from '@/core/with-figures';
-import type { SinceLastVisit, VisitRequest, VisitResponse, WatchRequest, WatchResponse } from '@/utils/messages';
+import type { SinceLastVisit, WatchRequest, WatchResponse } from '@/utils/messages';
+import { visit } from '@/utils/visit-client';
 import { WatchSwitch } from '@/components/WatchSwitch';
 import { originPattern } from '@/utils/site-pattern';
 import { MAX_WATCHES } from '@/utils/watch-limits';
@@ -73,21 +74,6 @@ async function load(whole: boolean): Promise<View> {
   return answer.reason === 'not-article' ? { state: 'not-article' } : { state: 'error', message: answer.message };
 }
 
-/**
- * Has the background keep this version of the article and compare it with the one the reader saw
- * last time. The history never stops the popup: if it fails, there is just no comparison.
- */
-async function visit(report: ArticleReport): Promise<VisitResponse> {
-  try {
-    const request: VisitRequest = { type: 'popup→background:visit', report };
-    const answer = (await browser.runtime.sendMessage(request)) as VisitResponse | undefined;
-    return { since: answer?.since ?? null, watched: answer?.watched === true };
-  } catch (error) {
-    console.warn('Lede: article history', error);
-    return { since: null, watched: false };
-  }
-}
-
 async function watch(report: ArticleReport, on: boolean): Promise<boolean> {
   const request: WatchRequest = { type: 'popup→background:watch', url: report.url ?? '', title: report.title, on };
   return ((await browser.runtime.sendMessage(request)) as WatchResponse | undefined)?.watched === true;
@@ -100,9 +86,8 @@ export function App() {
     load(whole).then(
       (loaded) => {
         setView(loaded);
-        // The report shows at once; what changed since the last visit follows. Only articles
-        // are compared: "try anyway" reads the whole page, which is no version of the article.
-        if (loaded.state !== 'ready' || loaded.report.extraction !== 'readability') return;
+        // The report shows at once; what changed since the last visit follows.
+        if (loaded.state !== 'ready') return;
         void visit(loaded.report).then(({ since, watched }) =>
           setView((current) =>
             current.state === 'ready' && current.report === loaded.report
@@ -220,6 +205,18 @@ export function App() {
           </button>
         </StateMessage>
       ) : null}
+      {view.state === 'loading' ? null : (
+        <footer class="popup-footer">
+          <button
+            type="button"
+            class="link-button"
+            data-testid="open-settings"
+            onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+          >
+            {t('settings')}
+          </button>
+        </footer>
+      )}
     </main>
   );
 }

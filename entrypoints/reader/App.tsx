@@ -11,6 +11,7 @@ import { createArticleSanitizer } from '@/utils/sanitize';
 import { highlightItems, type HighlightItem } from '@/utils/page-highlights';
 import { readerPayloadKey } from '@/utils/storage';
 import { isPageBlocks, isPageReport } from '@/utils/validate-report';
+import { visit } from '@/utils/visit-client';
 import { withFigures } from '@/core/with-figures';
 import { useReaderSettings } from './use-reader-settings';
 
@@ -64,7 +65,14 @@ export function App() {
   const [settings, update] = useReaderSettings();
 
   useEffect(() => {
-    loadArticle().then(setView, () => setView({ state: 'missing' }));
+    loadArticle().then(
+      (loaded) => {
+        setView(loaded);
+        // Read in the reader view (opened by the shortcut, too): kept in the history like a popup visit.
+        if (loaded.state === 'ready') void visit(loaded.report);
+      },
+      () => setView({ state: 'missing' }),
+    );
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape' && !event.defaultPrevented) void closeReader();
     };

@@ -166,7 +166,7 @@ describe('the background’s checks', () => {
 
   it('announces a change only when the reader turned notifications on, with the figure that changed', async () => {
     fakeBrowser.i18n.getMessage = vi.fn(
-      (key: string, subs?: string | string[]) => `${key}:${[subs ?? []].flat().join('|')}`,
+      (key: string, subs?: string | (string | number)[]) => `${key}:${[subs ?? []].flat().join('|')}`,
     );
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     await answerWatch({ type: 'popup→background:watch', url: URL_SEED, title: 'Poutine', on: true });
