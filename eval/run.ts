@@ -24,6 +24,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyze } from '../core/report';
 import { CLEANUP_RULES, type CleanupRule } from '../core/cleanup';
 import { normalizeSpace } from '../core/text';
+import { snapshotOf } from '../core/snapshot';
 import { corpusScore, documentF1, shingleCounts, type Counts } from './aeb-metric';
 import { evalUpdatedTimes } from './updated-times';
 import { evalQuotesFigures } from './quotes-figures';
@@ -91,11 +92,14 @@ function evalAeb(limit: number, listAll: boolean): void {
   const plain: Counts[] = [];
   const lede: Counts[] = [];
   const losses: { id: string; plain: number; lede: number }[] = [];
+  // What the history keeps per article (issue 7: a mean of at most 20 KB).
+  const snapshotBytes: number[] = [];
   for (const gold of readGold('aeb', limit)) {
     const doc = parsePage('aeb', gold, gold.url ?? 'http://localhost/');
     const p = shingleCounts(gold.body ?? '', plainReadability(doc).text);
     const report = analyze(doc, { url: gold.url ?? null, now: NOW, skipCleanupRules: without });
     const l = shingleCounts(gold.body ?? '', report.text);
+    snapshotBytes.push(new TextEncoder().encode(JSON.stringify(snapshotOf(report, NOW))).length);
     plain.push(p);
     lede.push(l);
     const [pf, lf] = [documentF1(p), documentF1(l)];
@@ -114,6 +118,12 @@ function evalAeb(limit: number, listAll: boolean): void {
   for (const loss of losses.sort((a, b) => a.lede - a.plain - (b.lede - b.plain))) {
     console.log(`    ${loss.id.slice(0, 16)}  plain ${pct(loss.plain)}  Lede ${pct(loss.lede)}`);
   }
+  const sorted = [...snapshotBytes].sort((a, b) => a - b);
+  const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+  const mean = sorted.reduce((sum, b) => sum + b, 0) / (sorted.length || 1);
+  console.log(
+    `  snapshot (history entry, JSON): mean ${kb(mean)}, median ${kb(sorted[sorted.length >> 1] ?? 0)}, largest ${kb(sorted.at(-1) ?? 0)} (issue 7: mean ≤ 20 KB)`,
+  );
 }
 
 function agree(a: string | null | undefined, b: string | null | undefined): boolean {
