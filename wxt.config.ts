@@ -41,7 +41,15 @@ export default defineConfig({
     // alarms: the schedule of watched articles (no install warning; Firefox cannot make it
     // optional). offscreen (Chrome): the page that reads a watched article, since a service
     // worker has no DOM (no install warning).
-    permissions: ['activeTab', 'scripting', 'storage', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // unlimitedStorage (Chrome): the history may hold up to 5,000 articles (about 6 KB each), past
+    // the 10 MB storage.local holds without it; Firefox sets no such quota. No install warning.
+    permissions: [
+      'activeTab',
+      'scripting',
+      'storage',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen', 'unlimitedStorage']),
+    ],
     // Asked in the options page, only when the reader turns on notifications of changes.
     optional_permissions: ['notifications'],
     // Never at install: asked per site when the reader chooses to allow Lede there.
