@@ -74,9 +74,9 @@ export function readPage(doc: Document, options: AnalyzeOptions = {}): PageReadi
     extraction: article.mode,
     published,
     modified,
-    updates: findUpdateNotes(article.blocks, published, now),
+    updates: findUpdateNotes(article.blocks, published, now, modified),
     quotes: extractQuotes(article.blocks, lang).map(({ text, speaker, role }) => ({ text, speaker, role })),
-    summary: summarize(article.blocks, lang, { title: article.title }),
+    summary: summarize(article.blocks, lang, { title: article.title, count: options.summarySentences || undefined }),
     // The whole page was asked for: there is no article to be cut short.
     paywall: article.mode === 'whole' ? null : findPaywall(doc, words),
   };

@@ -72,4 +72,6 @@ export interface AnalyzeOptions {
   now?: Date;
   /** Clean-up rules to leave out, to measure what each is worth (`npm run eval -- --without RULE`). */
   skipCleanupRules?: ReadonlySet<CleanupRule>;
+  /** Summary sentences; by default (or 0) three to five with the article's length. */
+  summarySentences?: number;
 }

@@ -1,11 +1,12 @@
 /**
- * The background: the keyboard shortcut for the reader view (commands API; a shortcut grants
- * activeTab for the current tab, as a click on the button does), the reader's article
+ * The background: the keyboard shortcuts for the reader view and the highlights (commands API; a
+ * shortcut grants activeTab for the current tab, as a click on the button does), the reader's article
  * history (utils/visits.ts) and the articles they watch (utils/watch-check.ts).
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openReaderView } from '@/utils/reader-launch';
+import { HIGHLIGHT_COMMAND, toggleHighlights } from '@/utils/highlight-shortcut';
 import { answerVisit, isVisitRequest } from '@/utils/visits';
 import { answerWatch, checkDue, isWatchRequest, openNotified, WATCH_ALARM } from '@/utils/watch-check';
 
@@ -42,9 +43,12 @@ export default defineBackground(() => {
   // Only there once the reader allowed notifications (an optional permission).
   browser.notifications?.onClicked.addListener(openNotified);
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== READER_COMMAND || tab?.id === undefined) return;
-    openReaderView({ id: tab.id, url: tab.url, index: tab.index }).catch((error: unknown) =>
-      console.warn('Lede: reader view', error),
-    );
+    if (tab?.id === undefined) return;
+    if (command === READER_COMMAND)
+      openReaderView({ id: tab.id, url: tab.url, index: tab.index }).catch((error: unknown) =>
+        console.warn('Lede: reader view', error),
+      );
+    if (command === HIGHLIGHT_COMMAND)
+      toggleHighlights({ id: tab.id, url: tab.url }).catch((error: unknown) => console.warn('Lede: highlights', error));
   });
 });

@@ -9,6 +9,7 @@ import { isReaderable } from '@/core/article';
 import {
   isContentRequest,
   type AnalyzeResponse,
+  type HighlightRequest,
   type HighlightResponse,
   type PingResponse,
   type ReaderResponse,
@@ -21,11 +22,11 @@ const failure = (error: unknown): { ok: false; reason: 'error'; message: string 
   message: error instanceof Error ? error.message : String(error),
 });
 
-export function analyzePage(doc: Document, url: string, whole: boolean): AnalyzeResponse {
+export function analyzePage(doc: Document, url: string, whole: boolean, sentences = 0): AnalyzeResponse {
   try {
     // The cheap check first: no Readability parse on pages that are not articles.
     if (!whole && !isReaderable(doc)) return { ok: false, reason: 'not-article' };
-    const { report, blocks } = readPage(doc, { url, whole });
+    const { report, blocks } = readPage(doc, { url, whole, summarySentences: sentences });
     return { ok: true, report, blocks };
   } catch (error) {
     return failure(error);
@@ -82,11 +83,11 @@ export function createContentSession(doc: Document, url: () => string): ContentS
   };
 
   /** Finds the report's items in the page again; paints quotes and figures only when `on`. */
-  const highlight = (on: boolean, figures: readonly string[]): HighlightResponse => {
+  const highlight = ({ on, figures, colors }: HighlightRequest): HighlightResponse => {
     unmark();
     if (!report || !canHighlight()) return { ok: !on, found: 0 };
     const items = highlightItems({ ...report, figures: figures.map((text) => ({ text })) });
-    highlights = applyHighlights(doc, items, undefined, on);
+    highlights = applyHighlights(doc, items, undefined, on, colors);
     return { ok: true, found: highlights.ranges.filter(Boolean).length };
   };
 
@@ -99,14 +100,14 @@ export function createContentSession(doc: Document, url: () => string): ContentS
       case 'popup→content:reader':
         return readerPayload(doc, url(), message.whole);
       case 'popup→content:highlight':
-        return highlight(message.on, message.figures);
+        return highlight(message);
       case 'popup→content:reveal':
         return {
           ok: highlights?.reveal(message.index) ?? false,
           found: highlights?.ranges.filter(Boolean).length ?? 0,
         };
       case 'popup→content:analyze': {
-        const result = analyzePage(doc, url(), message.whole);
+        const result = analyzePage(doc, url(), message.whole, message.sentences);
         report = result.ok ? result.report : null;
         reportPage = pageOf(url());
         // A new analysis: the old highlights go; the popup asks for new ones with the figures.

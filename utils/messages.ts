@@ -16,6 +16,8 @@ export interface AnalyzeRequest {
   type: 'popup→content:analyze';
   /** Analyse the whole page even if it does not look like an article ("Try anyway"). */
   whole: boolean;
+  /** Summary sentences the reader chose in the settings; 0: by the article's length. */
+  sentences: number;
 }
 
 /**
@@ -26,6 +28,8 @@ export interface HighlightRequest {
   type: 'popup→content:highlight';
   on: boolean;
   figures: string[];
+  /** The reader's colours, #rrggbb (utils/storage.ts, HighlightSettings). */
+  colors: { quote: string; figure: string };
 }
 
 /** Scroll the page to an item and flash it: `index` in quotes, then figures, then summary sentences. */
@@ -69,14 +73,21 @@ export interface HighlightResponse {
 /** More figures than any article has: a bound on what a highlight request may carry. */
 const MAX_FIGURES = 10_000;
 
+/** Colours go into a style sheet in the page: nothing but #rrggbb gets there. */
+const isColors = (value: unknown): value is HighlightRequest['colors'] => {
+  const { quote, figure } = (value ?? {}) as Record<string, unknown>;
+  return [quote, figure].every((c) => typeof c === 'string' && /^#[0-9a-f]{6}$/i.test(c));
+};
+
 /** Requests come from our own popup, but anything can reach onMessage: check the shape. */
 export function isContentRequest(message: unknown): message is ContentRequest {
   if (typeof message !== 'object' || message === null) return false;
-  const { type, whole, on, figures, index } = message as Record<string, unknown>;
+  const { type, whole, on, figures, index, sentences, colors } = message as Record<string, unknown>;
   switch (type) {
     case 'popup→content:ping':
       return true;
     case 'popup→content:analyze':
+      return typeof whole === 'boolean' && Number.isInteger(sentences) && (sentences as number) >= 0;
     case 'popup→content:reader':
       return typeof whole === 'boolean';
     case 'popup→content:highlight':
@@ -84,7 +95,8 @@ export function isContentRequest(message: unknown): message is ContentRequest {
         typeof on === 'boolean' &&
         Array.isArray(figures) &&
         figures.length <= MAX_FIGURES &&
-        figures.every((f) => typeof f === 'string')
+        figures.every((f) => typeof f === 'string') &&
+        isColors(colors)
       );
     case 'popup→content:reveal':
       return typeof index === 'number' && Number.isInteger(index) && index >= 0;
@@ -142,6 +154,13 @@ export interface WatchResponse {
 export interface ParserRequest {
   type: 'background→parser:read';
   url: string;
+}
+
+/** `background→parser:figures`: the figures of a page's article, for the highlights shortcut. */
+export interface FiguresRequest {
+  type: 'background→parser:figures';
+  report: PageReport;
+  blocks: TextBlock[];
 }
 
 export type ParserResponse =

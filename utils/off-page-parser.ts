@@ -1,12 +1,15 @@
 /**
  * The background's handle on the off-page parser (entrypoints/offscreen): a page with a DOM, which
  * Chrome's service worker lacks. Chrome opens it as an offscreen document; Firefox, which has no
- * offscreen API, as a frame of its background page. Either way it is opened for a round of checks
- * and closed after it, so no page is kept in memory between rounds.
+ * offscreen API, as a frame of its background page. Either way it is open only while a task
+ * needs it (withParser), so no page is kept in memory between rounds.
  */
 import { browser } from 'wxt/browser';
-import type { ParserRequest, ParserResponse } from './messages';
-import { isSnapshot } from './validate-report';
+import type { TextBlock } from '@/core/blocks';
+import type { Figure } from '@/core/types';
+import type { PageReport } from '@/core/with-figures';
+import type { FiguresRequest, ParserRequest, ParserResponse } from './messages';
+import { isFigures, isSnapshot } from './validate-report';
 
 const PARSER_PAGE = '/offscreen.html';
 
@@ -36,17 +39,38 @@ function open(): Promise<void> {
   return opening;
 }
 
-/** Closes the parser; the next round opens a fresh one. */
-export async function closeParser(): Promise<void> {
+let users = 0;
+
+/**
+ * Runs `task` with the parser open (the watch's round of checks, the highlights shortcut), and
+ * closes it when the last task using it ends.
+ */
+export async function withParser<T>(task: () => Promise<T>): Promise<T> {
+  users++;
+  try {
+    await open();
+    return await task();
+  } finally {
+    if (--users === 0) await close();
+  }
+}
+
+async function close(): Promise<void> {
   if (!opening) return;
   opening = null;
   if (import.meta.env.FIREFOX) document.getElementById('lede-parser')?.remove();
   else await browser.offscreen.closeDocument().catch(() => undefined);
 }
 
-/** Fetches and reads `url` off-page; whatever comes back is checked before use. */
+/** The figures of an article the content script read, computed off-page (see FiguresRequest); inside withParser. */
+export async function figuresOffPage(report: PageReport, blocks: TextBlock[]): Promise<Figure[]> {
+  const request: FiguresRequest = { type: 'background→parser:figures', report, blocks };
+  const answer: unknown = await browser.runtime.sendMessage(request);
+  return isFigures(answer) ? answer : [];
+}
+
+/** Fetches and reads `url` off-page, inside withParser; whatever comes back is checked before use. */
 export async function readOffPage(url: string): Promise<ParserResponse> {
-  await open();
   const request: ParserRequest = { type: 'background→parser:read', url };
   const answer = (await browser.runtime.sendMessage(request).catch((error: unknown) => ({
     ok: false,

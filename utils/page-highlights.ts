@@ -6,6 +6,7 @@
  * The analysis ran on Readability's clone; its quote and figure texts are found again in the live
  * page's text, in article order, through one whitespace-normalised index of the text nodes.
  */
+import { HIGHLIGHT_COLORS, type HighlightColors } from './highlight-colors';
 
 /** Summary sentences are found too, so the popup can take the reader to them, but not painted. */
 export type HighlightKind = 'quote' | 'figure' | 'summary';
@@ -21,11 +22,11 @@ const NAMES = {
   flash: 'lede-flash',
 } as const;
 
-// Translucent fills read on light and dark pages; figures are also underlined, so colour is
-// never the only difference.
-const CSS_TEXT = `
-::highlight(lede-quote) { background-color: rgba(255, 196, 0, 0.38); }
-::highlight(lede-figure) { background-color: rgba(64, 156, 255, 0.32); text-decoration: underline 2px rgba(30, 110, 220, 0.9); }
+// Translucent fills (hex alpha) read on light and dark pages; figures are also underlined, so
+// colour is never the only difference.
+const cssText = ({ quote, figure }: HighlightColors): string => `
+::highlight(lede-quote) { background-color: ${quote}61; }
+::highlight(lede-figure) { background-color: ${figure}52; text-decoration: underline 2px ${figure}e6; }
 ::highlight(lede-flash) { background-color: rgba(255, 80, 80, 0.55); }
 `;
 
@@ -106,6 +107,7 @@ export function applyHighlights(
   items: readonly HighlightItem[],
   root?: Node,
   visible = true,
+  colors: HighlightColors = HIGHLIGHT_COLORS,
 ): PageHighlights {
   const index = buildIndex(doc, root ?? doc.body ?? doc.documentElement);
   const ranges: (Range | null)[] = [];
@@ -124,7 +126,7 @@ export function applyHighlights(
     registry.set(NAMES[kind], new Highlight(...own));
   }
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(CSS_TEXT);
+  sheet.replaceSync(cssText(colors));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
 

@@ -3,6 +3,7 @@
  * change in one page applies live in the others.
  */
 import { storage } from 'wxt/utils/storage';
+import { HIGHLIGHT_COLORS } from './highlight-colors';
 
 export type ReaderTheme = 'system' | 'light' | 'sepia' | 'dark';
 export type ReaderFont = 'serif' | 'sans';
@@ -54,8 +55,68 @@ export const readerSettings = storage.defineItem<ReaderSettings>('local:readerSe
   version: 1,
 });
 
-/** Quotes and figures highlighted in the page when the popup opens; the popup's switch changes it. */
-export const highlightsOn = storage.defineItem<boolean>('local:highlightsOn', { fallback: true, version: 1 });
+export interface HighlightSettings {
+  /** Quotes and figures highlighted in the page when the popup opens; the popup's switch changes it. */
+  on: boolean;
+  /** Colours as #rrggbb; shown translucent (page-highlights.ts), so the text stays readable. */
+  quote: string;
+  figure: string;
+}
+
+export const HIGHLIGHT_DEFAULTS: HighlightSettings = { on: true, ...HIGHLIGHT_COLORS };
+
+const HEX = /^#[0-9a-f]{6}$/i;
+
+export function normalizeHighlightSettings(value: unknown): HighlightSettings {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<
+    Record<keyof HighlightSettings, unknown>
+  >;
+  const colour = (c: unknown, fallback: string): string =>
+    typeof c === 'string' && HEX.test(c) ? c.toLowerCase() : fallback;
+  return {
+    on: v.on !== false,
+    quote: colour(v.quote, HIGHLIGHT_DEFAULTS.quote),
+    figure: colour(v.figure, HIGHLIGHT_DEFAULTS.figure),
+  };
+}
+
+/**
+ * Version 1 was the on/off switch alone (a boolean); version 2 adds the colours. The key stays
+ * that of version 1, so WXT's migration finds the reader's choice and keeps it.
+ */
+export const highlightSettings = storage.defineItem<HighlightSettings>('local:highlightsOn', {
+  fallback: HIGHLIGHT_DEFAULTS,
+  version: 2,
+  migrations: {
+    2: (on: unknown): HighlightSettings => ({ ...HIGHLIGHT_DEFAULTS, on: on !== false }),
+  },
+});
+
+export interface SummarySettings {
+  /** Sentences in the summary; 0: three to five with the article's length (core/summary.ts). */
+  sentences: number;
+  /** Offer Chrome's on-device model's key points where the browser has one. */
+  onDevice: boolean;
+}
+
+export const SUMMARY_DEFAULTS: SummarySettings = { sentences: 0, onDevice: true };
+export const SUMMARY_SENTENCES = { min: 0, max: 7 } as const;
+
+export function normalizeSummarySettings(value: unknown): SummarySettings {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<
+    Record<keyof SummarySettings, unknown>
+  >;
+  const n = typeof v.sentences === 'number' && Number.isInteger(v.sentences) ? v.sentences : 0;
+  return {
+    sentences: Math.min(SUMMARY_SENTENCES.max, Math.max(SUMMARY_SENTENCES.min, n)),
+    onDevice: v.onDevice !== false,
+  };
+}
+
+export const summarySettings = storage.defineItem<SummarySettings>('local:summarySettings', {
+  fallback: SUMMARY_DEFAULTS,
+  version: 1,
+});
 
 /**
  * The article handed from the tab to its reader view. Session storage: in memory, gone when the

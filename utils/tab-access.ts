@@ -14,6 +14,7 @@ import {
 import { isAnalyzeResponse } from './validate-report';
 import { originPattern } from './site-pattern';
 import type { Figure } from '@/core/types';
+import type { HighlightColors } from './highlight-colors';
 
 /** Pages no extension may script: the browsers' own pages and their add-on stores. */
 const RESTRICTED_URL =
@@ -59,8 +60,8 @@ export function requestSiteAccess(origin: string): Promise<boolean> {
 }
 
 /** The page's report and blocks, checked; the caller reads the figures (core/with-figures.ts). */
-export async function requestAnalysis(tabId: number, whole: boolean): Promise<AnalyzeResponse> {
-  const request: ContentRequest = { type: 'popup→content:analyze', whole };
+export async function requestAnalysis(tabId: number, whole: boolean, sentences: number): Promise<AnalyzeResponse> {
+  const request: ContentRequest = { type: 'popup→content:analyze', whole, sentences };
   const answer: unknown = await browser.tabs.sendMessage(tabId, request);
   if (!isAnalyzeResponse(answer))
     return { ok: false, reason: 'error', message: 'The page sent back something Lede did not expect.' };
@@ -77,8 +78,9 @@ export async function setHighlights(
   tabId: number,
   on: boolean,
   figures: readonly Figure[],
+  colors: HighlightColors,
 ): Promise<HighlightResponse> {
-  const request: ContentRequest = { type: 'popup→content:highlight', on, figures: figures.map((f) => f.text) };
+  const request: ContentRequest = { type: 'popup→content:highlight', on, figures: figures.map((f) => f.text), colors };
   return asHighlightResponse(await browser.tabs.sendMessage(tabId, request));
 }
 

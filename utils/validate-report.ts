@@ -3,7 +3,7 @@
  * before rendering it (as uBlock Origin treats its content scripts): shape, types and sizes.
  */
 import type { AnalyzeResponse, ReaderResponse } from './messages';
-import type { ArticleReport, Timestamp } from '@/core/types';
+import type { ArticleReport, Figure, Timestamp } from '@/core/types';
 import type { PageReport } from '@/core/with-figures';
 import type { BlockKind, TextBlock } from '@/core/blocks';
 import type { Snapshot } from '@/core/snapshot';
@@ -47,17 +47,18 @@ const PAGE_REPORT_FIELDS: Record<keyof PageReport, Check> = {
   paywall: (v) => v === null || shape({ partial: (p) => typeof p === 'boolean', source: isString })(v),
 };
 const pageReport = shape(PAGE_REPORT_FIELDS);
+const figures = arrayOf(
+  shape({
+    text: isString,
+    value: isNullableNumber,
+    upper: isNullableNumber,
+    unit: isNullableString,
+    context: isString,
+  }),
+);
 const report = shape({
   ...PAGE_REPORT_FIELDS,
-  figures: arrayOf(
-    shape({
-      text: isString,
-      value: isNullableNumber,
-      upper: isNullableNumber,
-      unit: isNullableString,
-      context: isString,
-    }),
-  ),
+  figures,
 });
 
 const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'heading', 'quote', 'caption', 'list-item', 'preformatted'];
@@ -79,6 +80,10 @@ const snapshot = shape({
   quotes: arrayOf(shape({ text: isString }), Infinity),
   figures: arrayOf(shape({ text: isString }), Infinity),
 });
+
+export function isFigures(value: unknown): value is Figure[] {
+  return figures(value);
+}
 
 export function isSnapshot(value: unknown): value is Snapshot {
   return snapshot(value);

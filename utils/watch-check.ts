@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { diffSnapshots, withoutTracking, type ArticleDiff } from '@/core/article-diff';
 import { sameContent, type Snapshot } from '@/core/snapshot';
 import type { WatchRequest, WatchResponse } from './messages';
-import { closeParser, readOffPage } from './off-page-parser';
+import { readOffPage, withParser } from './off-page-parser';
 import { readSnapshot } from './snapshot-store';
 import { originPattern } from './site-pattern';
 import { t } from './i18n';
@@ -88,14 +88,16 @@ async function runRound(): Promise<void> {
     const now = Date.now();
     const due = (await readWatches()).filter((w) => w.nextCheck !== null && w.nextCheck <= now);
     const { days, notify } = await readSettings();
-    // One at a time: the parser reads one page at once, and a site sees one request at a time.
-    for (const watch of due) {
-      const change = await check(watch);
-      await updateWatch(watch.url, { ...change, lastCheck: now, nextCheck: nextCheckAt(watch.startedAt, now, days) });
-      if (change.result === 'changed' && notify) await announce(watch, change.diff);
-    }
+    if (!due.length) return;
+    await withParser(async () => {
+      // One at a time: the parser reads one page at once, and a site sees one request at a time.
+      for (const watch of due) {
+        const change = await check(watch);
+        await updateWatch(watch.url, { ...change, lastCheck: now, nextCheck: nextCheckAt(watch.startedAt, now, days) });
+        if (change.result === 'changed' && notify) await announce(watch, change.diff);
+      }
+    });
   } finally {
-    await closeParser();
     await Promise.all([schedule(), showBadge()]);
   }
 }

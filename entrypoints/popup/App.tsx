@@ -17,7 +17,13 @@ import {
   revealInPage,
   setHighlights,
 } from '@/utils/tab-access';
-import { highlightsOn } from '@/utils/storage';
+import {
+  highlightSettings,
+  normalizeHighlightSettings,
+  normalizeSummarySettings,
+  summarySettings,
+  type HighlightSettings,
+} from '@/utils/storage';
 import { openReaderView } from '@/utils/reader-launch';
 import { browserSummarizer } from '@/utils/on-device-summary';
 
@@ -28,7 +34,8 @@ type View =
       report: ArticleReport;
       tab: TargetTab;
       whole: boolean;
-      highlighted: boolean;
+      highlights: HighlightSettings;
+      onDevice: boolean;
       since: SinceLastVisit | null;
       /** Null until the background says; `note` explains a watch that could not start. */
       watch: { on: boolean; note: string | null } | null;
@@ -61,15 +68,19 @@ async function load(whole: boolean): Promise<View> {
   const access = await ensureContentScript(tab.id, tab.url);
   if (access.kind === 'unsupported') return { state: 'unsupported', detail: access.detail };
   if (access.kind === 'needs-permission') return { state: 'needs-permission', origin: access.origin };
-  const answer = await requestAnalysis(tab.id, whole);
+  const [highlights, summary] = await Promise.all([
+    highlightSettings.getValue().then(normalizeHighlightSettings, () => normalizeHighlightSettings(null)),
+    summarySettings.getValue().then(normalizeSummarySettings, () => normalizeSummarySettings(null)),
+  ]);
+  const answer = await requestAnalysis(tab.id, whole, summary.sentences);
   if (answer.ok) {
     // The figures are read here, from the article's blocks (core/report.ts says why).
     const report = withFigures(answer.report, answer.blocks);
-    const highlighted = (await highlightsOn.getValue().catch(() => true)) === true;
+
     // Sent even when highlights are off: the page then finds the items without painting them,
     // so a click in the popup still takes the reader to each one.
-    setHighlights(tab.id, highlighted, report.figures).catch(() => undefined);
-    return { state: 'ready', report, tab, whole, highlighted, since: null, watch: null };
+    setHighlights(tab.id, highlights.on, report.figures, highlights).catch(() => undefined);
+    return { state: 'ready', report, tab, whole, highlights, onDevice: summary.onDevice, since: null, watch: null };
   }
   return answer.reason === 'not-article' ? { state: 'not-article' } : { state: 'error', message: answer.message };
 }
@@ -81,6 +92,7 @@ async function watch(report: ArticleReport, on: boolean): Promise<boolean> {
 
 export function App() {
   const [view, setView] = useState<View>({ state: 'loading' });
+
   const run = useCallback((whole: boolean) => {
     setView({ state: 'loading' });
     load(whole).then(
@@ -110,10 +122,10 @@ export function App() {
   };
 
   const toggleHighlights = (ready: Ready): void => {
-    const on = !ready.highlighted;
-    setView({ ...ready, highlighted: on });
-    void highlightsOn.setValue(on);
-    setHighlights(ready.tab.id, on, ready.report.figures).catch(() => undefined);
+    const highlights = { ...ready.highlights, on: !ready.highlights.on };
+    setView({ ...ready, highlights });
+    void highlightSettings.setValue(highlights);
+    setHighlights(ready.tab.id, highlights.on, ready.report.figures, highlights).catch(() => undefined);
   };
 
   const toggleWatch = (ready: Ready): void => {
@@ -154,7 +166,7 @@ export function App() {
             locale={uiLocale()}
             timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
             now={Date.now()}
-            summarizer={browserSummarizer()}
+            summarizer={view.onDevice ? browserSummarizer() : undefined}
             since={view.since}
           />
           <div class="actions">
@@ -165,7 +177,7 @@ export function App() {
               type="button"
               class="secondary"
               role="switch"
-              aria-checked={view.highlighted}
+              aria-checked={view.highlights.on}
               data-testid="toggle-highlights"
               onClick={() => toggleHighlights(view)}
             >

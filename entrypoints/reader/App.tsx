@@ -9,11 +9,12 @@ import { StateMessage } from '@/components/StateMessage';
 import { t } from '@/utils/i18n';
 import { createArticleSanitizer } from '@/utils/sanitize';
 import { highlightItems, type HighlightItem } from '@/utils/page-highlights';
-import { readerPayloadKey } from '@/utils/storage';
+import { highlightSettings, normalizeHighlightSettings, readerPayloadKey } from '@/utils/storage';
+import { useStored } from '@/utils/use-stored';
 import { isPageBlocks, isPageReport } from '@/utils/validate-report';
 import { visit } from '@/utils/visit-client';
 import { withFigures } from '@/core/with-figures';
-import { useReaderSettings } from './use-reader-settings';
+import { useReaderSettings } from '@/utils/use-reader-settings';
 
 type View =
   | { state: 'loading' }
@@ -63,6 +64,7 @@ async function closeReader(): Promise<void> {
 export function App() {
   const [view, setView] = useState<View>({ state: 'loading' });
   const [settings, update] = useReaderSettings();
+  const [highlightStyle] = useStored(highlightSettings, normalizeHighlightSettings);
 
   useEffect(() => {
     loadArticle().then(
@@ -104,7 +106,7 @@ export function App() {
         {view.state === 'ready' ? (
           <article>
             <ReaderHeader report={view.report} />
-            <ArticleBody fragment={view.body} highlights={view.highlights} />
+            <ArticleBody fragment={view.body} highlights={view.highlights} settings={highlightStyle} />
           </article>
         ) : null}
         {view.state === 'missing' ? (

@@ -17,12 +17,22 @@ describe('content script answers', () => {
     const answer = await createContentSession(seed(), () => 'http://127.0.0.1:8080/seed/').answer({
       type: 'popup→content:analyze',
       whole: false,
+      sentences: 0,
     });
     expect(isAnalyzeResponse(answer)).toBe(true);
     expect(answer).toMatchObject({
       ok: true,
       report: { title: 'Poutine envoie des milliers de Nord-Coréens à Koursk en urgence' },
     });
+  });
+
+  it('gives the summary the length the reader chose', () => {
+    const lengths = [0, 1, 5].map((sentences) => {
+      const answer = analyzePage(seed(), 'http://127.0.0.1/', false, sentences);
+      return answer.ok ? answer.report.summary.length : -1;
+    });
+    // 0: by the article's length, three sentences for this one (seed-golden checks which).
+    expect(lengths).toEqual([3, 1, 5]);
   });
 
   it('says "not an article" without parsing, unless asked to try anyway', () => {
@@ -39,6 +49,10 @@ describe('content script answers', () => {
     expect(session.answer({ type: 'popup→content:analyze' })).toBeUndefined();
     expect(session.answer({ type: 'popup→content:highlight', on: true })).toBeUndefined();
     expect(session.answer({ type: 'popup→content:highlight', on: true, figures: [1] })).toBeUndefined();
+    // Colours go into a style sheet in the page: only #rrggbb.
+    const colors = { quote: '#ffc400', figure: 'red;} body{display:none' };
+    expect(session.answer({ type: 'popup→content:highlight', on: true, figures: [], colors })).toBeUndefined();
+    expect(session.answer({ type: 'popup→content:analyze', whole: false, sentences: -1 })).toBeUndefined();
     expect(session.answer({ type: 'popup→content:reveal', index: -1 })).toBeUndefined();
     expect(session.answer(null)).toBeUndefined();
   });
