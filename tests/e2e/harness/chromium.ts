@@ -28,7 +28,15 @@ interface ChromeWithDeveloperPrivate {
   runtime: { lastError?: { message?: string } };
 }
 
-export async function launchChromium(outputDir = '.output/chrome-mv3'): Promise<ChromiumSession> {
+export interface ChromiumOptions {
+  /** The browser's UI language (e.g. 'fr'), and so the extension's: chrome.i18n.getUILanguage(). */
+  lang?: string;
+}
+
+export async function launchChromium(
+  outputDir = '.output/chrome-mv3',
+  { lang }: ChromiumOptions = {},
+): Promise<ChromiumSession> {
   const executablePath = requireBrowserBinary(CHROMIUM_BINARY, 'apt-get install chromium');
   const extensionDir = requireExtensionBuild(outputDir);
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'lede-chromium-'));
@@ -37,7 +45,9 @@ export async function launchChromium(outputDir = '.output/chrome-mv3'): Promise<
     executablePath,
     headless: true,
     // The reader's zone, pinned: the popup shows times in it (cases.ts, SEED_LINES).
-    env: { ...process.env, TZ: READER_TIME_ZONE },
+    // Linux Chromium takes its UI language (getUILanguage, navigator.language) from LANGUAGE/LANG,
+    // and only if chromium-l10n has its .pak; --lang alone switched the extension's messages only.
+    env: { ...process.env, TZ: READER_TIME_ZONE, ...(lang ? { LANGUAGE: lang, LANG: `${lang}.UTF-8` } : {}) },
     // installExtension (CDP Extensions.loadUnpacked) needs both of these.
     pipe: true,
     enableExtensions: true,
@@ -51,6 +61,7 @@ export async function launchChromium(outputDir = '.output/chrome-mv3'): Promise<
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
   let extensionId: string;

@@ -142,7 +142,18 @@ async function readGeckoId(extensionDir: string): Promise<string> {
   return id;
 }
 
-export async function launchFirefox(outputDir = '.output/firefox-mv3'): Promise<FirefoxSession> {
+export interface FirefoxOptions {
+  /**
+   * The browser's UI language (e.g. 'fr'), and so the extension's: browser.i18n.getUILanguage().
+   * Firefox only switches to a language whose language pack is installed (firefox-esr-l10n-fr).
+   */
+  lang?: string;
+}
+
+export async function launchFirefox(
+  outputDir = '.output/firefox-mv3',
+  { lang }: FirefoxOptions = {},
+): Promise<FirefoxSession> {
   const executablePath = requireBrowserBinary(FIREFOX_BINARY, 'apt-get install firefox-esr');
   const extensionDir = requireExtensionBuild(outputDir);
   const geckoId = await readGeckoId(extensionDir);
@@ -163,6 +174,7 @@ export async function launchFirefox(outputDir = '.output/firefox-mv3'): Promise<
       // which headless automation could not click.
       'extensions.webextOptionalPermissionPrompts': false,
       'extensions.openPopupWithoutUserGesture.enabled': true,
+      ...(lang ? { 'intl.locale.requested': lang } : {}),
     },
   });
   try {
