@@ -19,7 +19,7 @@ describe('Lede reader view in Chromium', () => {
   // goes straight to the page and never reaches Chromium's extension-command accelerators; with a
   // key that Chromium does bind (checked with Ctrl+Shift+Y and Alt+Shift+L), no reader opened.
   // What is testable is that the suggested key is actually bound after install.
-  test('the reader shortcut Alt+Shift+L is bound to open-reader-view after install', async () => {
+  test('the shortcuts are bound after install: Alt+Shift+L (reader view), Alt+Shift+J (highlights)', async () => {
     if (!chromium) throw new Error('Chromium did not start');
     // An extension page can read the bindings; the service worker may be asleep.
     const page = await chromium.openExtensionPage('reader.html');
@@ -31,6 +31,9 @@ describe('Lede reader view in Chromium', () => {
     );
     expect(commands.find((command) => command.name === 'open-reader-view')).toEqual(
       expect.objectContaining({ shortcut: 'Alt+Shift+L' }),
+    );
+    expect(commands.find((command) => command.name === 'toggle-highlights')).toEqual(
+      expect.objectContaining({ shortcut: 'Alt+Shift+J' }),
     );
   });
 });

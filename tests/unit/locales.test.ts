@@ -75,6 +75,10 @@ describe('translations of the interface', () => {
     expect(localeProblems('en', english, english)).toEqual([]);
   });
 
+  it(`English has a store description of at most ${MAX_DESCRIPTION} characters`, () => {
+    expect(String(english.extDescription?.message).length).toBeLessThanOrEqual(MAX_DESCRIPTION);
+  });
+
   describe.each(TRANSLATIONS)('%s', (locale) => {
     it('parses as JSON', () => {
       expect(() => readMessages(locale), `${locale}: messages.json`).not.toThrow();
