@@ -38,6 +38,8 @@ export interface ReaderDriver {
   selectedTabUrl(): Promise<string>;
   /** Pages this driver opened (popups in tabs, articles, readers), to close after each test. */
   readonly opened: Page[];
+  /** Opens an extension page (e.g. `options.html`) in a new tab. */
+  openExtensionPage(pathAndQuery: string): Promise<Page>;
 }
 
 const READER_PATH = '/reader.html?tab=';
@@ -70,6 +72,7 @@ export function chromiumReaderDriver(session: ChromiumSession): ReaderDriver {
     browser,
     extensionOrigin,
     opened,
+    openExtensionPage: (pathAndQuery) => session.openExtensionPage(pathAndQuery),
     async openArticle(url, beforePopup) {
       const article = await browser.newPage();
       opened.push(article);
@@ -139,6 +142,7 @@ export function firefoxReaderDriver(session: FirefoxSession): ReaderDriver {
     browser,
     extensionOrigin,
     opened,
+    openExtensionPage: (pathAndQuery) => session.openExtensionPage(pathAndQuery),
     async openArticle(url, beforePopup) {
       const { popup, tabId, newsPage } = await session.openPopupForTab(url, { beforePopup });
       opened.push(popup);

@@ -367,6 +367,53 @@ export function defineSharedReaderTests(context: ReaderSuiteContext): void {
     await page.close();
   });
 
+  test('settings changed in the options page apply to the open reader view at once, without a reload', async () => {
+    const driver = context.driver();
+    const url = context.server().url(seedFixture);
+    const { reader } = await context.openReaderOn(url);
+    await resetStoredSettings(reader);
+    await reader.waitForFunction(() => document.documentElement.dataset.theme === 'system', { timeout: 5_000 });
+    // Gone if the reader view reloaded.
+    await reader.evaluate(() => Object.assign(window, { ledeNoReload: true }));
+
+    const options = await driver.openExtensionPage('options.html');
+    driver.opened.push(options);
+    await options.waitForSelector('[data-testid="reader-theme"]');
+    await options.select('[data-testid="reader-theme"]', 'dark');
+    const setInput = (testId: string, value: string) =>
+      options.$eval(
+        `[data-testid="${testId}"]`,
+        (input, next) => {
+          (input as HTMLInputElement).value = next;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        value,
+      );
+    await setInput('reader-fontSize', '26');
+    await setInput('color-quote', '#00aa55');
+
+    await until(
+      async () => {
+        const view = await readReader(reader);
+        const quoteColour = await reader.evaluate(() =>
+          document.adoptedStyleSheets.some((sheet) =>
+            [...sheet.cssRules].some((rule) => rule.cssText.includes('lede-quote') && /0, 170, 85/.test(rule.cssText)),
+          ),
+        );
+        return view.theme === 'dark' && view.fontSize === '26px' && quoteColour;
+      },
+      async () => `E2E: the reader did not follow the options: ${JSON.stringify(await readReader(reader))}`,
+      10_000,
+    );
+    expect(await reader.evaluate(() => (window as unknown as { ledeNoReload?: boolean }).ledeNoReload)).toBe(true);
+    await resetStoredSettings(reader);
+    await reader.evaluate(async () => {
+      const globals = globalThis as unknown as StorageGlobals;
+      await (globals.browser ?? globals.chrome)?.storage.local.remove('highlightsOn');
+    });
+    await context.closeReader(reader, 'escape', url);
+  });
+
   test('settings persist to the next reader view; Tab reaches every toolbar button, each with a name', async () => {
     const driver = context.driver();
     const url = context.server().url(seedFixture);
