@@ -35,7 +35,8 @@ export interface ChromiumOptions {
 
 export async function launchChromium(
   outputDir = '.output/chrome-mv3',
-  { lang }: ChromiumOptions = {},
+  // English unless a test asks otherwise: the tests read English strings, whatever the machine's LANG.
+  { lang = 'en' }: ChromiumOptions = {},
 ): Promise<ChromiumSession> {
   const executablePath = requireBrowserBinary(CHROMIUM_BINARY, 'apt-get install chromium');
   const extensionDir = requireExtensionBuild(outputDir);
@@ -47,7 +48,7 @@ export async function launchChromium(
     // The reader's zone, pinned: the popup shows times in it (cases.ts, SEED_LINES).
     // Linux Chromium takes its UI language (getUILanguage, navigator.language) from LANGUAGE/LANG,
     // and only if chromium-l10n has its .pak; --lang alone switched the extension's messages only.
-    env: { ...process.env, TZ: READER_TIME_ZONE, ...(lang ? { LANGUAGE: lang, LANG: `${lang}.UTF-8` } : {}) },
+    env: { ...process.env, TZ: READER_TIME_ZONE, LANGUAGE: lang, LANG: `${lang}.UTF-8` },
     // installExtension (CDP Extensions.loadUnpacked) needs both of these.
     pipe: true,
     enableExtensions: true,
@@ -61,7 +62,7 @@ export async function launchChromium(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      ...(lang ? [`--lang=${lang}`] : []),
+      `--lang=${lang}`,
     ],
   });
   let extensionId: string;

@@ -152,7 +152,8 @@ export interface FirefoxOptions {
 
 export async function launchFirefox(
   outputDir = '.output/firefox-mv3',
-  { lang }: FirefoxOptions = {},
+  // English unless a test asks otherwise: the tests read English strings, whatever the machine's locale.
+  { lang = 'en-US' }: FirefoxOptions = {},
 ): Promise<FirefoxSession> {
   const executablePath = requireBrowserBinary(FIREFOX_BINARY, 'apt-get install firefox-esr');
   const extensionDir = requireExtensionBuild(outputDir);
@@ -174,7 +175,7 @@ export async function launchFirefox(
       // which headless automation could not click.
       'extensions.webextOptionalPermissionPrompts': false,
       'extensions.openPopupWithoutUserGesture.enabled': true,
-      ...(lang ? { 'intl.locale.requested': lang } : {}),
+      'intl.locale.requested': lang,
     },
   });
   try {
