@@ -21,7 +21,7 @@ interface Props {
   since?: SinceLastVisit | null;
 }
 
-/** The report as the popup shows it: who and when first, then what it says. */
+/** The report as the popup shows it: who and when first, then what it says, who said what, the figures, and what changed. */
 export function ReportView({ report, locale, timeZone, now, onReveal, summarizer, since = null }: Props) {
   const meta = [
     report.byline ? (
@@ -46,6 +46,12 @@ export function ReportView({ report, locale, timeZone, now, onReveal, summarizer
           timeZone={timeZone}
           now={now}
         />
+        {since?.changed ? (
+          // The changes are listed last (updates come after the story); the reader hears of them first.
+          <p class="notice" data-testid="changed-notice">
+            <a href="#updates-heading">{t('changedNotice')}</a>
+          </p>
+        ) : null}
         {report.paywall?.partial ? (
           <p data-testid="paywall" class="notice" title={report.paywall.source}>
             {t('paywallPartial')}
@@ -77,13 +83,13 @@ export function ReportView({ report, locale, timeZone, now, onReveal, summarizer
         )}
       </section>
       {summarizer && report.text ? <KeyPoints text={report.text} lang={report.lang} api={summarizer} /> : null}
-      <UpdatesView notes={report.updates} since={since} locale={locale} timeZone={timeZone} />
       <QuoteList quotes={report.quotes} onReveal={onReveal} />
       <FigureList
         figures={report.figures}
         locale={locale}
         onReveal={onReveal && ((i) => onReveal(report.quotes.length + i))}
       />
+      <UpdatesView notes={report.updates} since={since} locale={locale} timeZone={timeZone} />
     </article>
   );
 }
