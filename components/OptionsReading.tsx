@@ -4,7 +4,7 @@
  * Each control writes its storage item at once; the popup reads them when it opens, and an open
  * reader view follows them live (utils/use-stored.ts, use-reader-settings.ts).
  */
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, uiLocale, type MessageKey } from '@/utils/i18n';
 import {
   HIGHLIGHT_DEFAULTS,
   highlightSettings,
@@ -83,7 +83,7 @@ function Slider({
         onInput={(event) => onChange(Math.round(Number(event.currentTarget.value) * 100) / 100)}
       />
       <output for={`reader-${id}`}>
-        {value}
+        {new Intl.NumberFormat(uiLocale()).format(value)}
         {unit}
       </output>
     </div>

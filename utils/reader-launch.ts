@@ -4,6 +4,7 @@
  * button and by the keyboard shortcut (background), which both carry the reader's activeTab grant.
  */
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 import { storage } from 'wxt/utils/storage';
 import type { ContentRequest } from './messages';
 import { ensureContentScript, type Access } from './tab-access';
@@ -20,7 +21,7 @@ export async function openReaderView(
   if (access.kind !== 'ready') return { ok: false, access, message: access.kind };
   const request: ContentRequest = { type: 'popup→content:reader', whole };
   const answer: unknown = await browser.tabs.sendMessage(tab.id, request);
-  if (!isReaderResponse(answer)) return { ok: false, message: 'The page sent back something Lede did not expect.' };
+  if (!isReaderResponse(answer)) return { ok: false, message: t('errorUnexpected') };
   if (!answer.ok) return { ok: false, message: answer.message };
   await storage.setItem(readerPayloadKey(tab.id), { report: answer.report, blocks: answer.blocks, html: answer.html });
   await browser.tabs.create({

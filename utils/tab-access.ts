@@ -4,6 +4,7 @@
  * missing, the reader may allow the site (an optional host permission), or Lede can't run there.
  */
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 import {
   CONTENT_SCRIPT,
   type AnalyzeResponse,
@@ -63,8 +64,7 @@ export function requestSiteAccess(origin: string): Promise<boolean> {
 export async function requestAnalysis(tabId: number, whole: boolean, sentences: number): Promise<AnalyzeResponse> {
   const request: ContentRequest = { type: 'popup→content:analyze', whole, sentences };
   const answer: unknown = await browser.tabs.sendMessage(tabId, request);
-  if (!isAnalyzeResponse(answer))
-    return { ok: false, reason: 'error', message: 'The page sent back something Lede did not expect.' };
+  if (!isAnalyzeResponse(answer)) return { ok: false, reason: 'error', message: t('errorUnexpected') };
   return answer;
 }
 
