@@ -60,9 +60,22 @@ export interface ContentSession {
 /** The page's address without its fragment: a jump to an anchor is the same article. */
 const pageOf = (url: string): string => url.split('#')[0] ?? url;
 
+/**
+ * What the page says now, in a few characters: its text's length and FNV-1a hash. One pass over
+ * the text, a fraction of an analysis; Lede's own highlights change no text (they are not DOM).
+ */
+function textSignature(doc: Document): string {
+  const text = doc.body?.textContent ?? '';
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(hash >>> 0).toString(36)}`;
+}
+
 export function createContentSession(doc: Document, url: () => string): ContentSession {
   let report: PageReport | null = null;
   let reportPage = '';
+  /** The last analysis and what it was of: the popup reopened on an unchanged page reuses it. */
+  let last: { key: string; result: AnalyzeResponse } | null = null;
   let highlights: PageHighlights | null = null;
 
   /**
@@ -73,6 +86,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
   const forgetIfNavigated = (): void => {
     if (report && pageOf(url()) !== reportPage) {
       report = null;
+      last = null;
       unmark();
     }
   };
@@ -107,7 +121,11 @@ export function createContentSession(doc: Document, url: () => string): ContentS
           found: highlights?.ranges.filter(Boolean).length ?? 0,
         };
       case 'popup→content:analyze': {
-        const result = analyzePage(doc, url(), message.whole, message.sentences);
+        // Reopening the popup on the same page, unchanged, asked the same way: the last answer
+        // stands. New text (a live blog's entry, an edit) is a new analysis.
+        const key = [pageOf(url()), message.whole, message.sentences, textSignature(doc)].join('\n');
+        const result = last?.key === key ? last.result : analyzePage(doc, url(), message.whole, message.sentences);
+        last = { key, result };
         report = result.ok ? result.report : null;
         reportPage = pageOf(url());
         // A new analysis: the old highlights go; the popup asks for new ones with the figures.

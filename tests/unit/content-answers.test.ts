@@ -26,6 +26,29 @@ describe('content script answers', () => {
     });
   });
 
+  it('reuses the last analysis while the page is unchanged, and reads the page again when its text changes', async () => {
+    const doc = seed();
+    const session = createContentSession(doc, () => 'http://127.0.0.1:8080/seed/');
+    const request = { type: 'popup→content:analyze', whole: false, sentences: 0 };
+    const first = await session.answer(request);
+    // The same object: no second analysis.
+    expect(await session.answer(request)).toBe(first);
+    // Asked another way: analysed again.
+    const shorter = await session.answer({ ...request, sentences: 1 });
+    expect(shorter).not.toBe(first);
+    expect(shorter).toMatchObject({ ok: true, report: { summary: [expect.any(String)] } });
+    expect(await session.answer(request)).not.toBe(first);
+    const again = await session.answer(request);
+    expect(await session.answer(request)).toBe(again);
+    // The site edits a figure: new text, a new analysis that sees it.
+    const paragraph = [...doc.querySelectorAll('p')].find((p) => p.textContent?.includes('2 000 dollars'));
+    if (!paragraph) throw new Error('the seed page has its 2 000 dollars');
+    paragraph.textContent = (paragraph.textContent ?? '').replace('2 000 dollars', '2 500 dollars');
+    const edited = await session.answer(request);
+    expect(edited).not.toBe(again);
+    expect(edited).toMatchObject({ ok: true, report: { text: expect.stringContaining('2 500 dollars') } });
+  });
+
   it('gives the summary the length the reader chose', () => {
     const lengths = [0, 1, 5].map((sentences) => {
       const answer = analyzePage(seed(), 'http://127.0.0.1/', false, sentences);
