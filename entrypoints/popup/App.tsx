@@ -233,14 +233,18 @@ export function App() {
   );
 }
 
-/** Placeholders in the report's shape, so nothing jumps when it arrives. */
+/**
+ * Placeholders in the report's shape, so nothing jumps when it arrives. For screen readers, the
+ * state in words, as the popup's heading: the bones stand in for the title and say nothing.
+ */
 function Skeleton() {
   return (
-    <div class="skeleton" aria-label={t('loading')}>
-      <div class="bone title-bone" />
-      <div class="bone line-bone" />
-      <div class="bone line-bone short" />
-      <div class="bone block-bone" />
+    <div class="skeleton">
+      <h1 class="visually-hidden">{t('loading')}</h1>
+      <div class="bone title-bone" aria-hidden="true" />
+      <div class="bone line-bone" aria-hidden="true" />
+      <div class="bone line-bone short" aria-hidden="true" />
+      <div class="bone block-bone" aria-hidden="true" />
     </div>
   );
 }
