@@ -10,6 +10,12 @@ export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'caption' | 'list-it
 export interface TextBlock {
   kind: BlockKind;
   text: string;
+  /**
+   * Only on the time of a live-blog entry (a caption block; cleanup.ts, rule live-entry-time):
+   * the `<time>`'s `datetime`, null when it has none. The entry's update note starts there
+   * (updates.ts).
+   */
+  liveEntry?: { datetime: string | null };
 }
 
 const ELEMENT_NODE = 1;
@@ -85,6 +91,8 @@ export function isSkippedTag(tag: string): boolean {
  * stay in the article for the reader view, as blocks of kind 'caption'.
  */
 export const CAPTION_KIND_ATTRIBUTE = 'data-lede-kind';
+/** Set by the clean-up beside the caption mark on a live-blog entry's `<time>`. */
+export const LIVE_ENTRY_TIME_ATTRIBUTE = 'data-lede-live-entry-time';
 
 function kindOf(tag: string, inherited: BlockKind): BlockKind {
   switch (tag) {
@@ -123,12 +131,15 @@ export function extractBlocks(root: Element): TextBlock[] {
   const blocks: TextBlock[] = [];
   let buffer = '';
   let bufferKind: BlockKind = 'paragraph';
+  let bufferEntry: TextBlock['liveEntry'];
   let inQuote = false;
 
   const flush = (): void => {
     const text = normalizeSpace(buffer);
-    if (text) blocks.push({ kind: bufferKind, text });
+    if (text)
+      blocks.push(bufferEntry ? { kind: bufferKind, text, liveEntry: bufferEntry } : { kind: bufferKind, text });
     buffer = '';
+    bufferEntry = undefined;
   };
 
   const visit = (node: Node, kind: BlockKind): void => {
@@ -151,6 +162,7 @@ export function extractBlocks(root: Element): TextBlock[] {
     const isBlock = marked || BLOCK_TAGS.has(tag);
     const childKind = marked ? 'caption' : kindOf(tag, kind);
     if (isBlock) flush();
+    if (el.hasAttribute(LIVE_ENTRY_TIME_ATTRIBUTE)) bufferEntry = { datetime: el.getAttribute('datetime') };
     // A <q>'s quotation marks are drawn by CSS, not written in the text: they are written here, so
     // the quote is found like any other, unless the page wrote them too („<q>…</q>“).
     const marks = tag === 'Q' && !OPENING_MARK_BEFORE.test(buffer) ? (inQuote ? ['‘', '’'] : ['“', '”']) : null;

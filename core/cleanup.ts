@@ -28,7 +28,7 @@
  * element, marked like captions, so they are out of `text` either way.
  * No rule makes a page lose more than 0.05 F1 against plain Readability.
  */
-import { BLOCK_TAGS, CAPTION_KIND_ATTRIBUTE, isSkippedTag } from './blocks';
+import { BLOCK_TAGS, CAPTION_KIND_ATTRIBUTE, isSkippedTag, LIVE_ENTRY_TIME_ATTRIBUTE } from './blocks';
 import {
   BYLINE_TEXT,
   CREDIT_TEXT,
@@ -435,6 +435,8 @@ export function cleanArticle(root: Element, options: CleanupOptions = {}): Clean
       const keep = !rule || KEPT_RULES.has(rule);
       if (rule) decisions.push({ rule, element: child, removed: !keep });
       if (rule && keep) child.setAttribute(CAPTION_KIND_ATTRIBUTE, 'caption');
+      // The entry's time starts its update note (updates.ts): blocks.ts tells it from other captions by this.
+      if (rule === 'live-entry-time') child.setAttribute(LIVE_ENTRY_TIME_ATTRIBUTE, '');
       // A caption stays for the reader view, so what is boilerplate inside it still goes.
       if (keep) visit(child);
     }
