@@ -10,7 +10,7 @@ interface Props {
   timeZone: string;
 }
 
-/** Changes shown before "and N more": the popup is a glance, the reader view the whole story. */
+/** Notes and changes shown before "and N more" (a live blog has dozens): the popup is a glance. */
 const MAX_CHANGES = 5;
 
 /** The article's own update notes, and what changed since the reader last read it. */
@@ -26,7 +26,7 @@ export function UpdatesView({ notes, since, locale, timeZone }: Props) {
       </h2>
       {notes.length ? (
         <ul class="notes" data-testid="update-notes">
-          {notes.map((note, i) => (
+          {notes.slice(0, MAX_CHANGES).map((note, i) => (
             <li key={i}>
               {note.iso ? <span class="muted">{formatTimestamp(note.iso, locale, timeZone).text} · </span> : null}
               {note.text}
@@ -34,6 +34,7 @@ export function UpdatesView({ notes, since, locale, timeZone }: Props) {
           ))}
         </ul>
       ) : null}
+      {notes.length > MAX_CHANGES ? <p class="muted">{t('moreChanges', String(notes.length - MAX_CHANGES))}</p> : null}
       {diff && !changed ? (
         <p class="muted" data-testid="no-change">
           {t('noChangeSince', when)}
