@@ -40,8 +40,14 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(({ name }) => {
     if (name === WATCH_ALARM) checkDue().catch((error: unknown) => console.warn('Lede: watch', error));
   });
-  // Only there once the reader allowed notifications (an optional permission).
-  browser.notifications?.onClicked.addListener(openNotified);
+  // Only there once the reader allowed notifications (an optional permission): now, or when
+  // they allow them in the settings while this background runs.
+  const listenToNotifications = (): void => {
+    if (browser.notifications && !browser.notifications.onClicked.hasListener(openNotified))
+      browser.notifications.onClicked.addListener(openNotified);
+  };
+  listenToNotifications();
+  browser.permissions.onAdded.addListener(listenToNotifications);
   browser.commands.onCommand.addListener((command, tab) => {
     if (tab?.id === undefined) return;
     if (command === READER_COMMAND)
