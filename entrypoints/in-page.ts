@@ -11,6 +11,8 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createContentSession } from '@/utils/content-answers';
+import { PLAIN_READABILITY_HASH, timedAnswer } from '@/utils/bench-marks';
+import { measurePlainReadability } from '@/utils/bench-readability';
 
 type Listener = (message: unknown, sender: unknown, sendResponse: (answer: unknown) => void) => boolean;
 
@@ -29,6 +31,8 @@ export default defineUnlistedScript(() => {
   const runtime = runtimeOf();
   if (!runtime) return;
   const session = createContentSession(document, () => location.href);
+  // Bench build only (utils/bench-marks.ts; other builds drop it): the plain-Readability baseline.
+  if (import.meta.env.MODE === 'bench' && location.hash === PLAIN_READABILITY_HASH) measurePlainReadability(document);
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
 
   // An extension update or reload orphans this copy (its runtime loses its id): it stops
@@ -50,7 +54,8 @@ export default defineUnlistedScript(() => {
   addEventListener('popstate', navigated);
 
   runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    const answer = session.answer(message);
+    const answer =
+      import.meta.env.MODE === 'bench' ? timedAnswer(message, () => session.answer(message)) : session.answer(message);
     if (!answer) return false; // not ours: another listener may answer
     answer.then(sendResponse, (error: unknown) => sendResponse({ ok: false, reason: 'error', message: String(error) }));
     return true; // the answer comes asynchronously

@@ -26,6 +26,7 @@ import {
 } from '@/utils/storage';
 import { openReaderView } from '@/utils/reader-launch';
 import { browserSummarizer } from '@/utils/on-device-summary';
+import { benchFixedReport } from '@/utils/bench-marks';
 
 type View =
   | { state: 'loading' }
@@ -63,6 +64,13 @@ async function targetTab(): Promise<TargetTab | null> {
 }
 
 async function load(whole: boolean): Promise<View> {
+  // Bench build only (utils/bench-marks.ts; other builds drop it): a fixed report, no analysis.
+  const fixed = import.meta.env.MODE === 'bench' ? benchFixedReport() : null;
+  if (fixed) {
+    const tab = { id: -1, url: undefined, index: -1 };
+    const highlights = normalizeHighlightSettings(null);
+    return { state: 'ready', report: fixed, tab, whole, highlights, onDevice: false, since: null, watch: null };
+  }
   const tab = await targetTab();
   if (!tab) return { state: 'unsupported', detail: 'no tab' };
   const access = await ensureContentScript(tab.id, tab.url);

@@ -31,12 +31,14 @@ interface ChromeWithDeveloperPrivate {
 export interface ChromiumOptions {
   /** The browser's UI language (e.g. 'fr'), and so the extension's: chrome.i18n.getUILanguage(). */
   lang?: string;
+  /** More command-line switches (the benchmark's: bench/chromium.ts). */
+  args?: readonly string[];
 }
 
 export async function launchChromium(
   outputDir = '.output/chrome-mv3',
   // English unless a test asks otherwise: the tests read English strings, whatever the machine's LANG.
-  { lang = 'en' }: ChromiumOptions = {},
+  { lang = 'en', args = [] }: ChromiumOptions = {},
 ): Promise<ChromiumSession> {
   const executablePath = requireBrowserBinary(CHROMIUM_BINARY, 'apt-get install chromium');
   const extensionDir = requireExtensionBuild(outputDir);
@@ -63,6 +65,7 @@ export async function launchChromium(
       '--disable-component-update',
       '--disable-sync',
       `--lang=${lang}`,
+      ...args,
     ],
   });
   let extensionId: string;

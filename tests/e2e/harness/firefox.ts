@@ -94,7 +94,7 @@ interface BidiConnection {
  * (tried: the widget's click(), synthetic mouse events, action.openPopup()), so the harness
  * makes that one call in the browser's chrome window, which --remote-allow-system-access allows.
  */
-async function grantActiveTabAsOnClick(browser: Browser, geckoId: string, url: string): Promise<void> {
+export async function grantActiveTabAsOnClick(browser: Browser, geckoId: string, url: string): Promise<void> {
   // The newest tab at that address (earlier tests may leave one) is selected first, as a click is on the tab in
   // front: right after tabs.create, Firefox may not have switched the selection yet.
   const expression = `(() => {
@@ -148,12 +148,14 @@ export interface FirefoxOptions {
    * Firefox only switches to a language whose language pack is installed (firefox-esr-l10n-fr).
    */
   lang?: string;
+  /** More preferences (the benchmark's: bench/firefox.ts). */
+  prefs?: Readonly<Record<string, unknown>>;
 }
 
 export async function launchFirefox(
   outputDir = '.output/firefox-mv3',
   // English unless a test asks otherwise: the tests read English strings, whatever the machine's locale.
-  { lang = 'en-US' }: FirefoxOptions = {},
+  { lang = 'en-US', prefs = {} }: FirefoxOptions = {},
 ): Promise<FirefoxSession> {
   const executablePath = requireBrowserBinary(FIREFOX_BINARY, 'apt-get install firefox-esr');
   const extensionDir = requireExtensionBuild(outputDir);
@@ -176,6 +178,7 @@ export async function launchFirefox(
       'extensions.webextOptionalPermissionPrompts': false,
       'extensions.openPopupWithoutUserGesture.enabled': true,
       'intl.locale.requested': lang,
+      ...prefs,
     },
   });
   try {

@@ -1,0 +1,64 @@
+/**
+ * Bench build only (`wxt build --mode bench`, read by bench/run.ts): User Timing measures around
+ * what the reader waits for, visible in the page's (or the popup's) performance timeline.
+ *
+ * Every caller guards its call with `import.meta.env.MODE === 'bench'`, which Vite replaces by
+ * `false` in every other build, so the call and this whole module are dropped from them: the
+ * production code paths are the same with or without it.
+ */
+import type { ArticleReport } from '@/core/types';
+
+/** Names of the measures the benchmark reads (bench/run.ts). */
+export const BENCH_MEASURES = {
+  readability: 'lede:readability',
+  /** The same parse again on the same page: its code compiled and optimised by the first. */
+  readabilityWarm: 'lede:readability-warm',
+  analyze: 'lede:analyze',
+  highlight: 'lede:highlight',
+  popupReady: 'lede:popup-ready',
+} as const;
+
+/** The page address fragment that makes the content script run plain Readability on injection. */
+export const PLAIN_READABILITY_HASH = '#lede-bench-readability';
+
+export function timed<T>(name: string, run: () => T): T {
+  const start = performance.now();
+  try {
+    return run();
+  } finally {
+    performance.measure(name, { start, end: performance.now() });
+  }
+}
+
+/** The content script's answer to `message`, timed when it is an analysis or highlights. */
+export function timedAnswer<T>(message: unknown, answer: () => T): T {
+  const type = (message as { type?: unknown } | null)?.type;
+  if (type === 'popup→content:analyze') return timed(BENCH_MEASURES.analyze, answer);
+  if (type === 'popup→content:highlight') return timed(BENCH_MEASURES.highlight, answer);
+  return answer();
+}
+
+/**
+ * Marks the moment the popup leaves its loading state (the report, summary included, is in the
+ * DOM): from the popup's time origin; the benchmark adds the time from the click.
+ */
+export function markPopupSettled(root: Element): void {
+  const settled = (): boolean => {
+    const popup = root.querySelector('[data-testid="popup"]');
+    const state = popup?.getAttribute('data-state');
+    if (!state || state === 'loading') return false;
+    performance.mark(BENCH_MEASURES.popupReady, {
+      detail: { state, summary: !!popup?.querySelector('[data-testid="summary"]') },
+    });
+    return true;
+  };
+  if (settled()) return;
+  const observer = new MutationObserver(() => settled() && observer.disconnect());
+  observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+}
+
+/** `popup.html?bench=fixed#<report JSON>`: the report the popup shows without analysis (baseline). */
+export function benchFixedReport(): ArticleReport | null {
+  if (new URLSearchParams(location.search).get('bench') !== 'fixed') return null;
+  return JSON.parse(decodeURIComponent(location.hash.slice(1))) as ArticleReport;
+}
