@@ -119,7 +119,7 @@ interface TraceEvent {
 }
 
 /** A pause after closing the popup, so its process's exit does not share the CPU with a measure. */
-const SETTLE = 250;
+const SETTLE = 100;
 
 /** The wait for a page's load event; past it the page is measured as it stands. */
 const LOAD_TIMEOUT = 15_000;

@@ -50,7 +50,7 @@ export interface FirefoxClick {
 }
 
 /** A pause after closing the popup tab, so its teardown does not share the CPU with a measure. */
-const SETTLE = 250;
+const SETTLE = 100;
 const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 export class FirefoxBench {

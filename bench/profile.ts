@@ -32,16 +32,45 @@ export interface CostTable {
   /** Milliseconds of self time per function ("core/quotes.ts:212 speakerOf"). */
   functions: Map<string, number>;
   files: Map<string, number>;
+  /** Milliseconds per step of the click (STEPS), the calls under it included. */
+  steps: Map<string, number>;
   gc: number;
   total: number;
 }
 
 export function emptyCosts(): CostTable {
-  return { functions: new Map(), files: new Map(), gc: 0, total: 0 };
+  return { functions: new Map(), files: new Map(), steps: new Map(), gc: 0, total: 0 };
 }
 
 const add = (map: Map<string, number>, key: string, value: number): void => {
   map.set(key, (map.get(key) ?? 0) + value);
+};
+
+/**
+ * The steps of a click, by the function that does each: a sample counts towards the innermost
+ * one on its stack (the page's clone inside the article step is the clone, not the article).
+ * Names are the source's (Readability's `parse`) or, for the browser's own, the DOM call's.
+ */
+const STEPS: Record<string, string> = {
+  cloneNode: 'clone of the page (Lede and Readability alike)',
+  parse: "Readability's parse, in Lede's analysis",
+  isProbablyReaderable: 'isProbablyReaderable (twice: analyzePage, extractArticle)',
+  keepOneStory: 'keepOneStory',
+  restoreLazyImages: 'restoreLazyImages',
+  cleanArticle: 'cleanArticle (clean-up rules)',
+  extractBlocks: 'extractBlocks',
+  articleLang: 'articleLang (language from the words)',
+  declaredLang: 'declaredLang',
+  extractTimestamps: 'extractTimestamps',
+  extractByline: 'extractByline',
+  findUpdateNotes: 'findUpdateNotes',
+  extractQuotes: 'extractQuotes',
+  summarize: 'summarize',
+  findPaywall: 'findPaywall',
+  countWords: 'countWords',
+  textSignature: 'textSignature (the cache key)',
+  buildIndex: 'highlights: buildIndex (the page text index)',
+  applyHighlights: 'highlights: search, ranges, registration',
 };
 
 export class ProfileNamer {
@@ -98,6 +127,16 @@ export class ProfileNamer {
     return result;
   }
 
+  /** The step a frame starts, if any: our functions by their source name, DOM calls by theirs. */
+  private stepOf(frame: CallFrame): string | undefined {
+    const name = this.isOurs(frame)
+      ? this.label(frame).fn.split(' ').at(-1)
+      : frame.url
+        ? undefined
+        : frame.functionName;
+    return name && Object.hasOwn(STEPS, name) ? STEPS[name] : undefined;
+  }
+
   /** Adds one profile's self times to `costs`. */
   addProfile(profile: CpuProfile, costs: CostTable): void {
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -118,6 +157,10 @@ export class ProfileNamer {
       let ours: ProfileNode | undefined = node;
       while (ours && !this.isOurs(ours.callFrame)) ours = byId.get(parent.get(ours.id) ?? -1);
       if (!ours) continue;
+      let step: string | undefined;
+      for (let frame: ProfileNode | undefined = node; frame && !step; frame = byId.get(parent.get(frame.id) ?? -1))
+        step = this.stepOf(frame.callFrame);
+      add(costs.steps, step ?? 'other work of ours (messaging, the rest)', milliseconds);
       const { fn, file } = this.label(ours.callFrame);
       add(costs.functions, fn, milliseconds);
       add(costs.files, file, milliseconds);

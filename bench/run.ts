@@ -46,12 +46,12 @@ function option(name: string, fallback: number): number {
 const options = {
   aeb: option('aeb', Infinity),
   others: option('others', 3),
-  firefox: option('firefox', 12),
+  firefox: option('firefox', 10),
   memory: option('memory', 6),
-  snapshots: option('snapshots', 2),
+  snapshots: option('snapshots', 1),
   profile: option('profile', 6),
-  traceEvery: Math.max(1, option('trace-every', 10)),
-  fixedEvery: Math.max(1, option('fixed-every', 6)),
+  traceEvery: Math.max(1, option('trace-every', 12)),
+  fixedEvery: Math.max(1, option('fixed-every', 8)),
   scalingReps: Math.max(1, option('scaling-reps', 2)),
   json: process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1] : undefined,
 };
@@ -260,6 +260,11 @@ async function main(): Promise<void> {
       `${runs.length - aebRuns.length} largest of ${OTHER_SETS.join(', ')}; 1 run per page (Readability and click in separate fresh loads); ` +
       `2 warm-up pages not counted`,
   );
+  print(
+    `runs: every page once; every ${options.traceEvery}th click traced, every ${options.fixedEvery}th followed by the fixed-report popup ` +
+      `(${fixed.length}); scaling ${options.scalingReps}× per size; memory on ${memory.length} pages (${options.snapshots} with heap snapshots); ` +
+      `CPU profiles of ${profiled} clicks; Firefox on ${firefoxRuns.length} pages`,
+  );
   print();
   print('Chromium, inside the content script (ms)');
   print(header('AEB, pages Lede analysed'));
@@ -301,7 +306,10 @@ async function main(): Promise<void> {
   );
 
   print();
-  print(`Longest main-thread task (Chromium trace of every ${options.traceEvery}th click; ms)`);
+  print(
+    `Longest main-thread task (Chromium trace of every ${options.traceEvery}th click; ms). ` +
+      "PerformanceObserver 'longtask' and 'long-animation-frame' in the page do not see the content script's message tasks.",
+  );
   const taskBeyond = traced
     .filter(analysed)
     .map((r) => ({ r, beyond: (r.click.longestTask?.ours ?? 0) - r.readability }));
@@ -483,6 +491,9 @@ async function main(): Promise<void> {
   print(
     `  ${ms(costs.gc).padStart(8)} ms ${((100 * costs.gc) / costs.total).toFixed(1).padStart(5)} %  (garbage collector, whole page)`,
   );
+  print('  by step of the click (the calls under each included):');
+  for (const [step, time] of topCosts(costs.steps, 25))
+    print(`  ${ms(time).padStart(8)} ms ${((100 * time) / costs.total).toFixed(1).padStart(5)} %  ${step}`);
   print('  by file:');
   for (const [file, time] of topCosts(costs.files, 10))
     print(`  ${ms(time).padStart(8)} ms ${((100 * time) / costs.total).toFixed(1).padStart(5)} %  ${file}`);
@@ -638,7 +649,7 @@ async function main(): Promise<void> {
           firefoxRuns,
           firefoxFixed,
           failures,
-          costs: { ...costs, functions: [...costs.functions], files: [...costs.files] },
+          costs: { ...costs, functions: [...costs.functions], files: [...costs.files], steps: [...costs.steps] },
         },
         null,
         1,
