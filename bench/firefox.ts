@@ -49,18 +49,22 @@ export interface FirefoxClick {
   warmAnalyze: number | null;
 }
 
+/** The wait for a page's load event, as in bench/chromium.ts. */
+const LOAD_TIMEOUT = 15_000;
+
 /** A pause after closing the popup tab, so its teardown does not share the CPU with a measure. */
 const SETTLE = 100;
 const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 export class FirefoxBench {
   private loads = 0;
+  private news!: Page;
+  private tabId = -1;
   private constructor(
     private readonly session: FirefoxSession,
     private readonly geckoId: string,
     private readonly control: Page,
-    private readonly news: Page,
-    private readonly tabId: number,
+    private readonly origin: string,
     readonly version: string,
   ) {}
 
@@ -72,39 +76,54 @@ export class FirefoxBench {
       };
       // An extension page of Lede's own, from which the benchmark makes its extension calls.
       const control = await session.openExtensionPage('options.html');
-      const first = `${origin}/?load=0`;
-      const opened = session.browser.waitForTarget((t) => t.url() === first, { timeout: 30_000 });
-      const tabId = await control.evaluate(async (url) => {
-        const tab = await (globalThis as unknown as ExtensionApi).browser.tabs.create({ url, active: true });
-        if (tab.id === undefined) throw new Error('no tab id');
-        return tab.id;
-      }, first);
-      const news = await (await opened).asPage();
-      // As in bench/chromium.ts: a page's script sending the tab elsewhere is stopped, and any
-      // other request outside the benchmark's server fails at once.
-      await news.setRequestInterception(true);
-      news.on('request', (request) => {
-        const answer = request.url().startsWith(`${origin}/`) ? request.continue() : request.abort('aborted');
-        answer.catch(() => undefined);
-      });
-      return new FirefoxBench(
+      const bench = new FirefoxBench(
         session,
         manifest.browser_specific_settings.gecko.id,
         control,
-        news,
-        tabId,
+        origin,
         await session.browser.version(),
       );
+      await bench.openNewsTab();
+      return bench;
     } catch (error) {
       await session.close();
       throw error;
     }
   }
 
-  /** A fresh document, with the activeTab grant of a click on Lede's button. */
+  /** The tab the pages load in: a new one, after a page left the last one unusable. */
+  private async openNewsTab(): Promise<void> {
+    const first = `${this.origin}/?load=${++this.loads}`;
+    const opened = this.session.browser.waitForTarget((t) => t.url() === first, { timeout: 30_000 });
+    this.tabId = await this.control.evaluate(async (url) => {
+      const tab = await (globalThis as unknown as ExtensionApi).browser.tabs.create({ url, active: true });
+      if (tab.id === undefined) throw new Error('no tab id');
+      return tab.id;
+    }, first);
+    this.news = await (await opened).asPage();
+    // As in bench/chromium.ts: a page's script sending the tab elsewhere is stopped, and any
+    // other request outside the benchmark's server fails at once.
+    await this.news.setRequestInterception(true);
+    this.news.on('request', (request) => {
+      const answer = request.url().startsWith(`${this.origin}/`) ? request.continue() : request.abort('aborted');
+      answer.catch(() => undefined);
+    });
+  }
+
+  /**
+   * A fresh document, with the activeTab grant of a click on Lede's button. A page that sends
+   * the tab elsewhere, even stopped, can leave Firefox's navigations hanging in that tab: the
+   * page then fails and the next one gets a new tab.
+   */
   private async load(url: string, hash = ''): Promise<void> {
     const fresh = `${url}${url.includes('?') ? '&' : '?'}load=${++this.loads}${hash}`;
-    await this.news.goto(fresh, { waitUntil: 'load', timeout: 60_000 });
+    try {
+      await this.news.goto(fresh, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+    } catch (error) {
+      await this.news.close().catch(() => undefined);
+      await this.openNewsTab();
+      throw error;
+    }
     await grantActiveTabAsOnClick(this.session.browser, this.geckoId, fresh);
   }
 
