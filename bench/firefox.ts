@@ -46,15 +46,10 @@ export interface FirefoxClick {
   popupToReady: number;
   analyze: number | null;
   highlight: number | null;
-  warmAnalyze: number | null;
 }
 
 /** The wait for a page's load event, as in bench/chromium.ts. */
 const LOAD_TIMEOUT = 15_000;
-
-/** A pause after closing the popup tab, so its teardown does not share the CPU with a measure. */
-const SETTLE = 100;
-const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 export class FirefoxBench {
   private loads = 0;
@@ -136,7 +131,20 @@ export class FirefoxBench {
     });
   }
 
-  async readability(url: string): Promise<{ cold: number; warm: number }> {
+  /** As in bench/chromium.ts: Lede's analysis, asked again at another address. */
+  private async analyzeAgain(): Promise<void> {
+    await this.news.evaluate(() => history.pushState(null, '', `${location.href.split('#')[0]}&again=${Date.now()}`));
+    await this.control.evaluate(
+      (tabId) =>
+        (globalThis as unknown as ExtensionApi).browser.tabs
+          .sendMessage(tabId, { type: 'popup→content:analyze', whole: false, sentences: 0 })
+          .then(() => 0),
+      this.tabId,
+    );
+  }
+
+  /** As in bench/chromium.ts: plain Readability cold and warm, then Lede's analysis warm. */
+  async readability(url: string): Promise<{ cold: number; warm: number; analysisWarm: number | null }> {
     await this.load(url, PLAIN_READABILITY_HASH);
     await this.control.evaluate(
       (tabId, file) =>
@@ -144,11 +152,13 @@ export class FirefoxBench {
       this.tabId,
       CONTENT_SCRIPT,
     );
+    await this.analyzeAgain();
+    await this.analyzeAgain();
     const measured = await this.measures();
     const cold = measured[BENCH_MEASURES.readability]?.[0];
     const warm = measured[BENCH_MEASURES.readabilityWarm]?.[0];
     if (cold === undefined || warm === undefined) throw new Error(`bench: no Readability measure on ${url} in Firefox`);
-    return { cold, warm };
+    return { cold, warm, analysisWarm: measured[BENCH_MEASURES.analyze]?.[1] ?? null };
   }
 
   private async popupReady(pathAndQuery: string): Promise<{ popup: Page; state: string; popupToReady: number }> {
@@ -178,27 +188,12 @@ export class FirefoxBench {
     } finally {
       await popup.close();
     }
-    if (state === 'ready') {
-      // The same analysis again, warm. At another address (pushState) it is another request, not
-      // the last answer reused (utils/content-answers.ts); the popup asked for the default length.
-      // Absolute: a page's <base href> would resolve a relative address on its own site.
-      await sleep(SETTLE);
-      await this.news.evaluate(() => history.pushState(null, '', `${location.href.split('#')[0]}&again`));
-      await this.control.evaluate(
-        (tabId) =>
-          (globalThis as unknown as ExtensionApi).browser.tabs
-            .sendMessage(tabId, { type: 'popup→content:analyze', whole: false, sentences: 0 })
-            .then(() => 0),
-        this.tabId,
-      );
-    }
     const measured = await this.measures();
     return {
       state,
       popupToReady,
       analyze: measured[BENCH_MEASURES.analyze]?.[0] ?? null,
       highlight: measured[BENCH_MEASURES.highlight]?.[0] ?? null,
-      warmAnalyze: measured[BENCH_MEASURES.analyze]?.[1] ?? null,
     };
   }
 

@@ -17,13 +17,13 @@ export const kb = (bytes: number): string => (Number.isFinite(bytes) ? `${(bytes
 
 /** One row of timings: its count, median, p95 and max, in milliseconds. */
 export function row(label: string, values: readonly number[], format: (v: number) => string = ms): string {
-  return `  ${label.padEnd(44)}${String(values.length).padStart(5)}${format(median(values)).padStart(10)}${format(
+  return `  ${label.padEnd(50)}${String(values.length).padStart(5)}${format(median(values)).padStart(10)}${format(
     p95(values),
   ).padStart(10)}${format(max(values)).padStart(10)}`;
 }
 
 export const header = (unit: string): string =>
-  `  ${unit.padEnd(44)}${'n'.padStart(5)}${'median'.padStart(10)}${'p95'.padStart(10)}${'max'.padStart(10)}`;
+  `  ${unit.padEnd(50)}${'n'.padStart(5)}${'median'.padStart(10)}${'p95'.padStart(10)}${'max'.padStart(10)}`;
 
 export interface BudgetResult {
   name: string;
