@@ -279,7 +279,7 @@ async function main(): Promise<void> {
       `2 warm-up pages not counted`,
   );
   print(
-    `runs: every page once; every ${options.traceEvery}th click traced, every ${options.fixedEvery}th followed by the fixed-report popup ` +
+    `runs: every page once; 1 click in ${options.traceEvery} traced, 1 in ${options.fixedEvery} followed by the fixed-report popup ` +
       `(${fixed.length}); scaling ${options.scalingReps}× per size; memory on ${memory.length} pages (${options.snapshots} with heap snapshots); ` +
       `CPU profiles of ${profiled} clicks; Firefox on ${firefoxRuns.length} pages`,
   );
@@ -325,7 +325,7 @@ async function main(): Promise<void> {
 
   print();
   print(
-    `Longest main-thread task (Chromium trace of every ${options.traceEvery}th click; ms). ` +
+    `Longest main-thread task (Chromium traces of 1 click in ${options.traceEvery}; ms). ` +
       "PerformanceObserver 'longtask' and 'long-animation-frame' in the page do not see the content script's message tasks.",
   );
   const taskBeyond = traced
@@ -353,7 +353,26 @@ async function main(): Promise<void> {
   const worstTask = taskBeyond.sort((a, b) => b.beyond - a.beyond)[0];
   if (worstTask)
     print(
-      `  worst: ${worstTask.r.page.set}/${path.basename(worstTask.r.page.file)}: task ${ms(worstTask.r.click.longestTask?.ours ?? NaN)}, Readability ${ms(worstTask.r.readability)}`,
+      `  worst traced: ${worstTask.r.page.set}/${path.basename(worstTask.r.page.file)}: task ${ms(worstTask.r.click.longestTask?.ours ?? NaN)}, Readability ${ms(worstTask.r.readability)}`,
+    );
+  // The analysis and the highlights each run in one task: the trace finds each task a few ms
+  // longer than its measure, so the measures give every page's figure.
+  const estimates = aebAnalysed.map((r) => ({
+    r,
+    beyond: Math.max((r.click.analyze as number) - r.readability, r.click.highlight ?? 0),
+  }));
+  print(header('every analysed page, from the measures'));
+  print(
+    row(
+      'max(analysis − Readability, highlights)',
+      estimates.map((e) => e.beyond),
+    ),
+  );
+  const worstEstimate = estimates.sort((a, b) => b.beyond - a.beyond)[0];
+  print(`  over 50 ms on ${estimates.filter((e) => e.beyond > 50).length} of ${estimates.length} pages`);
+  if (worstEstimate)
+    print(
+      `  worst: ${path.basename(worstEstimate.r.page.file)}: analysis ${ms(worstEstimate.r.click.analyze ?? NaN)}, highlights ${ms(worstEstimate.r.click.highlight ?? NaN)}, Readability ${ms(worstEstimate.r.readability)}`,
     );
 
   print();
@@ -618,9 +637,9 @@ async function main(): Promise<void> {
     limit: '≤ 18×',
     pass: warmGrowth <= 18,
   });
-  const worstBeyond = worstTask?.beyond ?? NaN;
+  const worstBeyond = max([worstTask?.beyond, worstEstimate?.beyond].filter((v): v is number => v !== undefined));
   budgets.push({
-    name: 'longest task of ours beyond Readability (worst traced)',
+    name: 'longest task of ours beyond Readability (worst page)',
     measured: `${ms(worstBeyond)} ms`,
     limit: '≤ 50 ms',
     pass: Number.isFinite(worstBeyond) ? worstBeyond <= 50 : null,
