@@ -14,14 +14,17 @@ const FIXTURES_ROOT = path.resolve('tests/fixtures');
  */
 export const CORPORA_ROOT = path.resolve('../shared/corpora');
 
-/** `/corpora/aeb/<id>.html` serves `../shared/corpora/aeb/html/<id>.html.gz`, gunzipped. */
-const AEB_ROUTE = /^\/corpora\/aeb\/([0-9a-f]{64})\.html$/;
+/** `/corpora/<set>/<name>.html` serves `../shared/corpora/<set>/html/<name>.html.gz`, gunzipped. */
+const CORPUS_ROUTE = /^\/corpora\/(aeb|fundus-a|htmldate-a|readability-pages)\/([\w.-]+)\.html$/;
 
 /**
  * Written in an HTML fixture, replaced by the server's origin (e.g. `http://127.0.0.1:41234`), for
  * absolute URLs that must reach this server from any context (an extension page included).
  */
 export const FIXTURE_ORIGIN_PLACEHOLDER = '__FIXTURE_ORIGIN__';
+
+/** Like FIXTURE_ORIGIN_PLACEHOLDER, but `http://localhost:<port>`: the same server, another origin (frames). */
+export const FIXTURE_CROSS_ORIGIN_PLACEHOLDER = '__FIXTURE_CROSS_ORIGIN__';
 
 /** Any request to `/canary…` is recorded (see FixtureServer.canaryHits) and answered 204. */
 const CANARY_ROUTE = /^\/canary(?:[/?]|$)/;
@@ -69,6 +72,8 @@ export interface FixtureServer {
   url(relativePath: string): string;
   /** URL of an AEB page served from the shared corpus, by its 64-hex id. */
   aebUrl(id: string): string;
+  /** URL of any corpus page, by its set and its file name without `.html.gz`. */
+  corpusUrl(set: string, name: string): string;
   /** Every `/canary` request so far, oldest first. */
   canaryHits(): readonly CanaryHit[];
   /** From now on, HTML fixtures are served with these texts replaced: the site edited its article. */
@@ -87,9 +92,9 @@ function sniffCharset(bytes: Uint8Array): string {
   }
 }
 
-/** Reads a gzipped AEB page; its charset goes in the header so the browser decodes as the CLI does. */
-async function readAebPage(id: string): Promise<{ body: Buffer; type: string }> {
-  const body = gunzipSync(await readFile(path.join(CORPORA_ROOT, 'aeb', 'html', `${id}.html.gz`)));
+/** Reads a gzipped corpus page; its charset goes in the header so the browser decodes as the CLI does. */
+async function readCorpusPage(set: string, name: string): Promise<{ body: Buffer; type: string }> {
+  const body = gunzipSync(await readFile(path.join(CORPORA_ROOT, set, 'html', `${name}.html.gz`)));
   return { body, type: `text/html; charset=${sniffCharset(body)}` };
 }
 
@@ -100,8 +105,12 @@ async function readFixture(
 ): Promise<{ body: Buffer; type: string }> {
   let body = await readFile(file);
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  if (type.startsWith('text/html') && (edits.length || body.includes(FIXTURE_ORIGIN_PLACEHOLDER))) {
-    let html = body.toString('utf8').replaceAll(FIXTURE_ORIGIN_PLACEHOLDER, origin);
+  const placeholders = body.includes(FIXTURE_ORIGIN_PLACEHOLDER) || body.includes(FIXTURE_CROSS_ORIGIN_PLACEHOLDER);
+  if (type.startsWith('text/html') && (edits.length || placeholders)) {
+    let html = body
+      .toString('utf8')
+      .replaceAll(FIXTURE_ORIGIN_PLACEHOLDER, origin)
+      .replaceAll(FIXTURE_CROSS_ORIGIN_PLACEHOLDER, origin.replace('127.0.0.1', 'localhost'));
     for (const [from, to] of edits) html = html.replaceAll(from, to);
     body = Buffer.from(html, 'utf8');
   }
@@ -132,13 +141,16 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       response.writeHead(204, { 'cache-control': 'no-store' }).end();
       return;
     }
-    const aebId = AEB_ROUTE.exec(requestUrl.pathname)?.[1];
-    const file = aebId ? null : resolveFixturePath(request.url ?? '/');
-    if (!aebId && !file) {
+    const corpusPage = CORPUS_ROUTE.exec(requestUrl.pathname);
+    const file = corpusPage ? null : resolveFixturePath(request.url ?? '/');
+    if (!corpusPage && !file) {
       response.writeHead(403).end();
       return;
     }
-    (aebId ? readAebPage(aebId) : readFixture(file as string, origin, edits)).then(
+    (corpusPage
+      ? readCorpusPage(corpusPage[1] as string, corpusPage[2] as string)
+      : readFixture(file as string, origin, edits)
+    ).then(
       ({ body, type }) => {
         response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...extraHeaders }).end(body);
       },
@@ -157,6 +169,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     origin,
     url: (relativePath) => new URL(relativePath, `${origin}/`).href,
     aebUrl: (id) => `${origin}/corpora/aeb/${id}.html`,
+    corpusUrl: (set, name) => `${origin}/corpora/${set}/${encodeURIComponent(name)}.html`,
     canaryHits: () => [...hits],
     setEdits: (next) => {
       edits = next;
