@@ -132,6 +132,11 @@ export interface VisitResponse {
   since: SinceLastVisit | null;
   /** Whether the article is watched (issue 7, item 5), for the popup's switch. */
   watched: boolean;
+  /**
+   * Set when this version could not be kept in the history (a full storage, a failed write): why,
+   * in the reader's words. What the history held stays; the popup says the visit was not saved.
+   */
+  unsaved?: string;
 }
 
 /**
