@@ -70,7 +70,31 @@ function declaredLang(doc: Document): string | null {
 
 /** `skipRules` leaves clean-up rules out, to measure what each is worth (`npm run eval -- --without`). */
 export function extractArticle(doc: Document, whole = false, skipRules?: ReadonlySet<CleanupRule>): Article {
-  const readerable = isReaderable(doc);
+  return finish(extractArticleSteps(doc, { whole, skipRules }));
+}
+
+/** Runs steps to their end without pausing (the CLI, the tests, the off-page parser). */
+export function finish<T>(steps: Generator<void, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+export interface ArticleStepOptions {
+  whole?: boolean;
+  skipRules?: ReadonlySet<CleanupRule>;
+  /** isProbablyReaderable's answer, when the caller has it already (the content script asks first). */
+  readerable?: boolean;
+}
+
+/**
+ * extractArticle() in steps: it pauses (yields) after Readability's parse, so a caller on the
+ * page's main thread can give the page its turn between that parse and our clean-up.
+ */
+export function* extractArticleSteps(
+  doc: Document,
+  { whole = false, skipRules, readerable = isReaderable(doc) }: ArticleStepOptions = {},
+): Generator<void, Article> {
   const lang = declaredLang(doc);
   if (whole) {
     return {
@@ -96,6 +120,7 @@ export function extractArticle(doc: Document, whole = false, skipRules?: Readonl
   }).parse();
   const content = parsed?.content ?? null;
   const title = orNull(parsed?.title) ?? orNull(doc.title);
+  yield;
   if (content) {
     restoreLazyImages(content);
     cleanArticle(content, { title, skip: skipRules });

@@ -4,7 +4,7 @@
  * times, quotes, summary and paywall. The content script runs it in the reader's tab.
  */
 import type { AnalyzeOptions } from './types';
-import { extractArticle } from './article';
+import { extractArticleSteps, finish } from './article';
 import { extractByline } from './byline';
 import { extractTimestamps } from './timestamps';
 import { articleText, type TextBlock } from './blocks';
@@ -45,13 +45,31 @@ function articleLang(declared: string | null, text: string): string | null {
 }
 
 export function readPage(doc: Document, options: AnalyzeOptions = {}): PageReading {
+  return finish(readPageSteps(doc, options));
+}
+
+/**
+ * readPage() in steps: it pauses (yields) after Readability's parse and after each of our larger
+ * steps, so the content script can give the page the main thread back in between (issue 9: no
+ * long task of ours beyond Readability's). The steps and the report are readPage()'s own.
+ */
+export function* readPageSteps(
+  doc: Document,
+  options: AnalyzeOptions & { readerable?: boolean } = {},
+): Generator<void, PageReading> {
   const url = options.url ?? null;
   const now = options.now ?? new Date();
-  const article = extractArticle(doc, options.whole ?? false, options.skipCleanupRules);
+  const article = yield* extractArticleSteps(doc, {
+    whole: options.whole ?? false,
+    skipRules: options.skipCleanupRules,
+    readerable: options.readerable,
+  });
+  yield;
   const text = articleText(article.blocks);
   const words = countWords(text);
   const lang = articleLang(article.lang, text);
   const { published, modified } = extractTimestamps(doc, url, now);
+  yield;
   let siteName = article.siteName;
   if (!siteName && url) {
     try {
@@ -60,6 +78,13 @@ export function readPage(doc: Document, options: AnalyzeOptions = {}): PageReadi
       siteName = null;
     }
   }
+  const updates = findUpdateNotes(article.blocks, published, now, modified);
+  const quotes = extractQuotes(article.blocks, lang).map(({ text, speaker, role }) => ({ text, speaker, role }));
+  yield;
+  const summary = summarize(article.blocks, lang, {
+    title: article.title,
+    count: options.summarySentences || undefined,
+  });
   const report: PageReport = {
     url,
     readerable: article.readerable,
@@ -74,9 +99,9 @@ export function readPage(doc: Document, options: AnalyzeOptions = {}): PageReadi
     extraction: article.mode,
     published,
     modified,
-    updates: findUpdateNotes(article.blocks, published, now, modified),
-    quotes: extractQuotes(article.blocks, lang).map(({ text, speaker, role }) => ({ text, speaker, role })),
-    summary: summarize(article.blocks, lang, { title: article.title, count: options.summarySentences || undefined }),
+    updates,
+    quotes,
+    summary,
     // The whole page was asked for: there is no article to be cut short.
     paywall: article.mode === 'whole' ? null : findPaywall(doc, words),
   };
