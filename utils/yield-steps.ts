@@ -1,0 +1,32 @@
+/**
+ * Runs the core's steps (core/read-page.ts, readPageSteps) on the page's main thread, giving it
+ * back to the page between them: input, scrolling and the page's own scripts get their turn
+ * between Readability's parse and each of our steps, instead of one long task (issue 9).
+ */
+
+type Scheduler = { yield?: () => Promise<void> };
+
+/**
+ * A new task, soon. scheduler.yield() where the browser has it (it keeps our place ahead of
+ * other work); else a message to ourselves. Not setTimeout: in a hidden tab (Firefox's popup
+ * opened in a tab, the reader view's own tab) timers are held to one per second.
+ */
+export function pause(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export async function runSteps<T>(steps: Generator<void, T>): Promise<T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+}
