@@ -16,6 +16,8 @@ export const FIREFOX_EXTENSION_UUID = '3f0c2a4e-8d6b-4c1e-9a57-1e2d3c4b5a69';
 export interface FirefoxSession {
   readonly browser: Browser;
   readonly extensionOrigin: string;
+  /** The add-on's id (browser_specific_settings.gecko.id), for grantActiveTabAsOnClick. */
+  readonly geckoId: string;
   /** Opens an extension page in a new tab (see navigateExtensionPage for why not goto). */
   openExtensionPage(pathAndQuery: string): Promise<Page>;
   /**
@@ -199,6 +201,7 @@ export async function launchFirefox(
   return {
     browser,
     extensionOrigin,
+    geckoId,
     openExtensionPage,
     async openPopupForTab(url, { clicked = true, beforePopup } = {}) {
       const popup = await openExtensionPage('popup.html');
