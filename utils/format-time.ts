@@ -12,8 +12,8 @@ export interface DisplayTime {
   instant: number | null;
 }
 
-const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
+export const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
+export const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
 
 function pageOffsetMinutes(iso: string): number | null {
   const m = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
