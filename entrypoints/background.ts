@@ -9,21 +9,28 @@ import { openReaderView } from '@/utils/reader-launch';
 import { HIGHLIGHT_COMMAND, toggleHighlights } from '@/utils/highlight-shortcut';
 import { answerVisit, isVisitRequest } from '@/utils/visits';
 import { answerWatch, checkDue, isWatchRequest, openNotified, WATCH_ALARM } from '@/utils/watch-check';
+import { isFromExtensionPage } from '@/utils/messages';
 
 export const READER_COMMAND = 'open-reader-view';
 
 interface NativeOnMessage {
   addListener(
-    listener: (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => boolean,
+    listener: (
+      message: unknown,
+      sender: { id?: string; url?: string },
+      sendResponse: (answer: unknown) => void,
+    ) => boolean,
   ): void;
 }
 
 export default defineBackground(() => {
-  // Only our own pages send messages to the background (no content script does).
+  // Only our own pages send messages to the background: no content script does, so one that
+  // tries (from a page that found a way into it) is not heard.
   // Answered through sendResponse: Chrome ignores a promise a listener returns (no polyfill here).
   const runtime = browser.runtime as unknown as { onMessage: NativeOnMessage };
+  const base = browser.runtime.getURL('/');
   runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (sender.id !== browser.runtime.id) return false;
+    if (!isFromExtensionPage(sender, browser.runtime.id, base)) return false;
     const answer = isVisitRequest(message)
       ? answerVisit(message)
       : isWatchRequest(message)

@@ -73,6 +73,9 @@ export interface HighlightResponse {
 /** More figures than any article has: a bound on what a highlight request may carry. */
 const MAX_FIGURES = 10_000;
 
+/** More summary sentences than the settings offer: the bound the popup checks the summary against too. */
+export const MAX_SUMMARY_SENTENCES = 50;
+
 /** Colours go into a style sheet in the page: nothing but #rrggbb gets there. */
 const isColors = (value: unknown): value is HighlightRequest['colors'] => {
   const { quote, figure } = (value ?? {}) as Record<string, unknown>;
@@ -87,7 +90,12 @@ export function isContentRequest(message: unknown): message is ContentRequest {
     case 'popup→content:ping':
       return true;
     case 'popup→content:analyze':
-      return typeof whole === 'boolean' && Number.isInteger(sentences) && (sentences as number) >= 0;
+      return (
+        typeof whole === 'boolean' &&
+        Number.isInteger(sentences) &&
+        (sentences as number) >= 0 &&
+        (sentences as number) <= MAX_SUMMARY_SENTENCES
+      );
     case 'popup→content:reader':
       return typeof whole === 'boolean';
     case 'popup→content:highlight':
@@ -95,7 +103,8 @@ export function isContentRequest(message: unknown): message is ContentRequest {
         typeof on === 'boolean' &&
         Array.isArray(figures) &&
         figures.length <= MAX_FIGURES &&
-        figures.every((f) => typeof f === 'string') &&
+        // Spread: every() skips the holes of a sparse array, which Firefox's structured clone keeps.
+        [...(figures as unknown[])].every((f) => typeof f === 'string') &&
         isColors(colors)
       );
     case 'popup→content:reveal':
@@ -103,6 +112,24 @@ export function isContentRequest(message: unknown): message is ContentRequest {
     default:
       return false;
   }
+}
+
+/** Longer than any article's address: the bound on an address a request may carry. */
+const MAX_URL = 8_192;
+
+/** An http(s) address that parses: the only kind Lede watches or fetches by itself. */
+export function isHttpUrl(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_URL && /^https?:\/\//i.test(value) && URL.canParse(value);
+}
+
+/**
+ * Whether a message comes from one of Lede's own pages (popup, reader view, options, background,
+ * off-page parser) rather than a content script: both carry the extension's id, but a content
+ * script's sender has the web page's address. `base` is the extension's root URL,
+ * runtime.getURL('/').
+ */
+export function isFromExtensionPage(sender: { id?: string; url?: string }, id: string, base: string): boolean {
+  return sender.id === id && typeof sender.url === 'string' && sender.url.startsWith(base);
 }
 
 /**

@@ -1,54 +1,87 @@
 /**
  * The content script runs inside a page we do not control, so the popup checks what it sends
  * before rendering it (as uBlock Origin treats its content scripts): shape, types and sizes.
+ *
+ * Each object must have exactly its fields: an extra key (`__proto__` among them) is refused
+ * rather than carried into storage or the UI. Every field list is typed by the core's own type,
+ * so a field added there fails the typecheck until it is checked here too. (Messages and storage
+ * carry no prototypes, JSON and structured clone alike, so fields are read as they come.)
  */
-import type { AnalyzeResponse, ReaderResponse } from './messages';
-import type { ArticleReport, Figure, Timestamp } from '@/core/types';
+import { MAX_SUMMARY_SENTENCES, type AnalyzeResponse, type HighlightResponse, type ReaderResponse } from './messages';
+import type { ArticleReport, Figure, Paywall, Quote, Timestamp, UpdateNote } from '@/core/types';
 import type { PageReport } from '@/core/with-figures';
 import type { BlockKind, TextBlock } from '@/core/blocks';
 import type { Snapshot } from '@/core/snapshot';
+import { BARE_DAY, HAS_OFFSET } from './format-time';
 
 type Check = (value: unknown) => boolean;
 
 const MAX_TEXT = 5_000_000;
 const isString: Check = (v) => typeof v === 'string' && v.length <= MAX_TEXT;
-const isNullableString: Check = (v) => v === null || isString(v);
+const nullable =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v);
+const isNullableString = nullable(isString);
 const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const isNullableNumber: Check = (v) => v === null || isNumber(v);
+const isNullableNumber = nullable(isNumber);
+/** A count or a length: NaN fails the comparison too. */
+const isCount: Check = (v) => isNumber(v) && (v as number) >= 0;
+const isBoolean: Check = (v) => typeof v === 'boolean';
+const is =
+  (...values: unknown[]): Check =>
+  (v) =>
+    values.includes(v);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Item by item: every() skips the holes of a sparse array, which Firefox's structured clone keeps. */
 const arrayOf =
   (item: Check, max = 10_000): Check =>
   (v) =>
-    Array.isArray(v) && v.length <= max && v.every(item);
+    Array.isArray(v) && v.length <= max && [...(v as unknown[])].every(item);
 const shape =
-  (fields: Record<string, Check>): Check =>
+  <T>(fields: Record<keyof T, Check>): Check =>
   (v) =>
-    isObject(v) && Object.entries(fields).every(([k, check]) => check(v[k]));
+    isObject(v) &&
+    Object.keys(v).every((key) => Object.hasOwn(fields, key)) &&
+    Object.entries<Check>(fields).every(([key, check]) => check(v[key]));
 
-const timestamp: Check = (v) => v === null || shape({ iso: isString, source: isString })(v as Timestamp);
+/**
+ * ISO 8601 that utils/format-time.ts can show: a bare day or a time without offset that does not
+ * parse would make its Intl formatting throw, and the popup with it.
+ */
+const isIso: Check = (v) =>
+  isString(v) &&
+  !Number.isNaN(
+    Date.parse(BARE_DAY.test(v as string) ? `${v}T00:00:00Z` : HAS_OFFSET.test(v as string) ? (v as string) : `${v}Z`),
+  );
+
+/** The page's own address: the popup makes the site's permission pattern of it, which throws on one that does not parse. */
+const isPageUrl: Check = (v) => isString(v) && URL.canParse(v as string);
+
+const timestamp = nullable(shape<Timestamp>({ iso: isIso, source: isString }));
 
 const PAGE_REPORT_FIELDS: Record<keyof PageReport, Check> = {
-  url: isNullableString,
-  readerable: (v) => typeof v === 'boolean',
+  url: nullable(isPageUrl),
+  readerable: isBoolean,
   lang: isNullableString,
   title: isNullableString,
   byline: isNullableString,
   siteName: isNullableString,
   excerpt: isNullableString,
   text: isString,
-  wordCount: isNumber,
-  readingMinutes: isNumber,
-  extraction: (v) => v === 'readability' || v === 'whole' || v === 'whole-fallback',
+  wordCount: isCount,
+  readingMinutes: isCount,
+  extraction: is('readability', 'whole', 'whole-fallback'),
   published: timestamp,
   modified: timestamp,
-  updates: arrayOf(shape({ iso: isNullableString, text: isString })),
-  quotes: arrayOf(shape({ text: isString, speaker: isNullableString, role: isNullableString })),
-  summary: arrayOf(isString, 50),
-  paywall: (v) => v === null || shape({ partial: (p) => typeof p === 'boolean', source: isString })(v),
+  updates: arrayOf(shape<UpdateNote>({ iso: nullable(isIso), text: isString })),
+  quotes: arrayOf(shape<Quote>({ text: isString, speaker: isNullableString, role: isNullableString })),
+  summary: arrayOf(isString, MAX_SUMMARY_SENTENCES),
+  paywall: nullable(shape<Paywall>({ partial: isBoolean, source: isString })),
 };
-const pageReport = shape(PAGE_REPORT_FIELDS);
+const pageReport = shape<PageReport>(PAGE_REPORT_FIELDS);
 const figures = arrayOf(
-  shape({
+  shape<Figure>({
     text: isString,
     value: isNullableNumber,
     upper: isNullableNumber,
@@ -56,29 +89,35 @@ const figures = arrayOf(
     context: isString,
   }),
 );
-const report = shape({
-  ...PAGE_REPORT_FIELDS,
-  figures,
-});
 
 const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'heading', 'quote', 'caption', 'list-item', 'preformatted'];
-const blocks = arrayOf(shape({ kind: (v) => BLOCK_KINDS.includes(v as BlockKind), text: isString }), 100_000);
+const blocks = arrayOf(
+  shape<TextBlock>({
+    kind: is(...BLOCK_KINDS),
+    text: isString,
+    liveEntry: (v) => v === undefined || shape<{ datetime: unknown }>({ datetime: isNullableString })(v),
+  }),
+  100_000,
+);
 
 export function isArticleReport(value: unknown): value is ArticleReport {
-  return report(value);
+  return shape<ArticleReport>({ ...PAGE_REPORT_FIELDS, figures })(value);
 }
 
 /** A stored snapshot of this version (utils/snapshot-store.ts): storage may hold anything. */
-const snapshot = shape({
-  v: (v) => v === 1,
+const snapshot = shape<Snapshot>({
+  v: is(1),
   url: isNullableString,
-  at: (v) => isString(v) && !Number.isNaN(Date.parse(v as string)),
+  at: isIso,
   title: isNullableString,
   published: isNullableString,
   modified: isNullableString,
   paragraphs: arrayOf(isString, Infinity),
-  quotes: arrayOf(shape({ text: isString }), Infinity),
-  figures: arrayOf(shape({ text: isString }), Infinity),
+  quotes: arrayOf(shape<Snapshot['quotes'][number]>({ text: isString, speaker: isNullableString }), Infinity),
+  figures: arrayOf(
+    shape<Snapshot['figures'][number]>({ text: isString, value: isNullableNumber, unit: isNullableString }),
+    Infinity,
+  ),
 });
 
 export function isFigures(value: unknown): value is Figure[] {
@@ -99,18 +138,33 @@ export function isPageReport(value: unknown): value is PageReport {
   return pageReport(value);
 }
 
+const failure = shape<{ ok: false; reason: 'error'; message: string }>({
+  ok: is(false),
+  reason: is('error'),
+  message: isString,
+});
+
 export function isAnalyzeResponse(value: unknown): value is AnalyzeResponse {
-  if (!isObject(value)) return false;
-  if (value.ok === true) return isPageReport(value.report) && blocks(value.blocks);
   return (
-    value.ok === false && (value.reason === 'not-article' || (value.reason === 'error' && isString(value.message)))
+    shape<{ ok: true; report: PageReport; blocks: TextBlock[] }>({ ok: is(true), report: pageReport, blocks })(value) ||
+    shape<{ ok: false; reason: 'not-article' }>({ ok: is(false), reason: is('not-article') })(value) ||
+    failure(value)
   );
 }
 
 /** The article HTML may be large but is bounded; it is sanitized before it is shown. */
 export function isReaderResponse(value: unknown): value is ReaderResponse {
-  if (!isObject(value)) return false;
-  if (value.ok === true)
-    return isPageReport(value.report) && blocks(value.blocks) && (value.html === null || isString(value.html));
-  return value.ok === false && value.reason === 'error' && isString(value.message);
+  return (
+    shape<{ ok: true; report: PageReport; blocks: TextBlock[]; html: string | null }>({
+      ok: is(true),
+      report: pageReport,
+      blocks,
+      html: isNullableString,
+    })(value) || failure(value)
+  );
+}
+
+/** How many items the page found again, or whether a reveal worked. */
+export function isHighlightResponse(value: unknown): value is HighlightResponse {
+  return shape<HighlightResponse>({ ok: isBoolean, found: isCount })(value);
 }
