@@ -12,7 +12,7 @@ import {
   type HighlightResponse,
   type PingResponse,
 } from './messages';
-import { isAnalyzeResponse } from './validate-report';
+import { isAnalyzeResponse, isHighlightResponse } from './validate-report';
 import { originPattern } from './site-pattern';
 import type { Figure } from '@/core/types';
 import type { HighlightColors } from './highlight-colors';
@@ -69,8 +69,7 @@ export async function requestAnalysis(tabId: number, whole: boolean, sentences: 
 }
 
 function asHighlightResponse(answer: unknown): HighlightResponse {
-  const { ok, found } = (answer ?? {}) as Partial<HighlightResponse>;
-  return { ok: ok === true, found: typeof found === 'number' ? found : 0 };
+  return isHighlightResponse(answer) ? answer : { ok: false, found: 0 };
 }
 
 /** Highlights the last analysis's quotes and these figures (their texts, in the report's order). */
