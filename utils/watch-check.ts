@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { diffSnapshots, withoutTracking, type ArticleDiff } from '@/core/article-diff';
 import { sameContent, type Snapshot } from '@/core/snapshot';
-import type { WatchRequest, WatchResponse } from './messages';
+import { isHttpUrl, type WatchRequest, type WatchResponse } from './messages';
 import { readOffPage, withParser } from './off-page-parser';
 import { readSnapshot } from './snapshot-store';
 import { originPattern } from './site-pattern';
@@ -33,8 +33,8 @@ export function isWatchRequest(message: unknown): message is WatchRequest {
     typeof m === 'object' &&
     m !== null &&
     m.type === 'popup→background:watch' &&
-    typeof m.url === 'string' &&
-    typeof m.on === 'boolean' &&
+    // Only a web article is watched (its site is fetched); any address kept may be unwatched.
+    (m.on === true ? isHttpUrl(m.url) : m.on === false && typeof m.url === 'string') &&
     (m.title === null || typeof m.title === 'string')
   );
 }
