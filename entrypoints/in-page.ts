@@ -22,6 +22,13 @@ interface NativeRuntime {
   onMessage: { addListener(listener: Listener): void; removeListener(listener: Listener): void };
 }
 
+/**
+ * Where the running copy keeps its stop(), in the content script's own world (the page never sees
+ * it): the script injected again into the same page (a second injection) stops the copy before it,
+ * so one copy listens, and one set of highlights is painted.
+ */
+const RUNNING = Symbol.for('lede.in-page');
+
 const runtimeOf = (): NativeRuntime | undefined => {
   const scope = globalThis as { browser?: { runtime?: NativeRuntime }; chrome?: { runtime?: NativeRuntime } };
   return (scope.browser ?? scope.chrome)?.runtime;
@@ -30,6 +37,8 @@ const runtimeOf = (): NativeRuntime | undefined => {
 export default defineUnlistedScript(() => {
   const runtime = runtimeOf();
   if (!runtime) return;
+  const world = globalThis as { [RUNNING]?: () => void };
+  world[RUNNING]?.();
   const session = createContentSession(document, () => location.href);
   // Bench build only (utils/bench-marks.ts; other builds drop it): the plain-Readability baseline.
   if (import.meta.env.MODE === 'bench' && location.hash === PLAIN_READABILITY_HASH) measurePlainReadability(document);
@@ -39,11 +48,21 @@ export default defineUnlistedScript(() => {
   // listening and removes its highlights; the next click injects a fresh copy.
   const orphaned = (): boolean => {
     if (runtimeOf()?.id) return false;
-    navigation?.removeEventListener('navigatesuccess', navigated);
-    removeEventListener('popstate', navigated);
-    session.dispose();
+    stop();
     return true;
   };
+  function stop(): void {
+    session.dispose();
+    navigation?.removeEventListener('navigatesuccess', navigated);
+    removeEventListener('popstate', navigated);
+    if (world[RUNNING] === stop) world[RUNNING] = undefined;
+    try {
+      runtime?.onMessage.removeListener(listener);
+    } catch {
+      // An orphaned copy's runtime may refuse ("Extension context invalidated"); it gets no messages anyway.
+    }
+  }
+  world[RUNNING] = stop;
   // A single-page site that shows another story (history navigation): the old report and its
   // highlights go at once; the next popup analyses the new page. The Navigation API sees
   // pushState too where the browser has it; popstate is the fallback.
@@ -53,11 +72,12 @@ export default defineUnlistedScript(() => {
   navigation?.addEventListener('navigatesuccess', navigated);
   addEventListener('popstate', navigated);
 
-  runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  function listener(message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void): boolean {
     const answer =
       import.meta.env.MODE === 'bench' ? timedAnswer(message, () => session.answer(message)) : session.answer(message);
     if (!answer) return false; // not ours: another listener may answer
     answer.then(sendResponse, (error: unknown) => sendResponse({ ok: false, reason: 'error', message: String(error) }));
     return true; // the answer comes asynchronously
-  });
+  }
+  runtime.onMessage.addListener(listener);
 });

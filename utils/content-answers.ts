@@ -15,6 +15,7 @@ import {
   type ReaderResponse,
 } from './messages';
 import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
+import { composedDocument } from './composed-page';
 
 const failure = (error: unknown): { ok: false; reason: 'error'; message: string } => ({
   ok: false,
@@ -112,7 +113,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
       case 'popup→content:ping':
         return { pong: true };
       case 'popup→content:reader':
-        return readerPayload(doc, url(), message.whole);
+        return readerPayload(composedDocument(doc), url(), message.whole);
       case 'popup→content:highlight':
         return highlight(message);
       case 'popup→content:reveal':
@@ -123,8 +124,9 @@ export function createContentSession(doc: Document, url: () => string): ContentS
       case 'popup→content:analyze': {
         // Reopening the popup on the same page, unchanged, asked the same way: the last answer
         // stands. New text (a live blog's entry, an edit) is a new analysis.
-        const key = [pageOf(url()), message.whole, message.sentences, textSignature(doc)].join('\n');
-        const result = last?.key === key ? last.result : analyzePage(doc, url(), message.whole, message.sentences);
+        const page = composedDocument(doc);
+        const key = [pageOf(url()), message.whole, message.sentences, textSignature(page)].join('\n');
+        const result = last?.key === key ? last.result : analyzePage(page, url(), message.whole, message.sentences);
         last = { key, result };
         report = result.ok ? result.report : null;
         reportPage = pageOf(url());

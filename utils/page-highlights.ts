@@ -40,15 +40,25 @@ interface TextIndex {
   offsets: number[];
 }
 
+/**
+ * Calls `visit` on each text node under `root` in document order, open shadow roots' text where
+ * their host stands (an article in a web component is read too: utils/composed-page.ts).
+ */
+function eachText(doc: Document, root: Node, visit: (node: Text) => void): void {
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (SKIP.has((node as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) visit(node as Text);
+    else if ((node as Element).shadowRoot) eachText(doc, (node as Element).shadowRoot as ShadowRoot, visit);
+  }
+}
+
 function buildIndex(doc: Document, root: Node): TextIndex {
   const index: TextIndex = { text: '', nodes: [], offsets: [] };
   const parts: string[] = [];
   let lastWasSpace = true;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement && SKIP.has(node.parentElement.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+  eachText(doc, root, (node) => {
     const value = node.data;
     for (let i = 0; i < value.length; i++) {
       const isSpace = /\s/.test(value[i] ?? '');
@@ -58,7 +68,7 @@ function buildIndex(doc: Document, root: Node): TextIndex {
       index.offsets.push(i);
       lastWasSpace = isSpace;
     }
-  }
+  });
   index.text = parts.join('');
   return index;
 }
@@ -121,21 +131,41 @@ export function applyHighlights(
     ranges.push(at >= 0 ? rangeAt(doc, index, at, needle.length) : null);
   }
   const registry = CSS.highlights;
+  // The colours, in the document and in each shadow root that holds a painted range (a document's
+  // ::highlight() rules do not reach into shadow trees); only while something is painted, so
+  // highlights turned off leave no style sheet behind.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(cssText(colors));
+  const styled = new Set<Document | ShadowRoot>();
+  const style = (range: Range): void => {
+    for (const scope of [doc, range.startContainer.getRootNode()]) {
+      if (styled.has(scope as Document) || !('adoptedStyleSheets' in scope)) continue;
+      styled.add(scope as Document);
+      (scope as Document).adoptedStyleSheets = [...(scope as Document).adoptedStyleSheets, sheet];
+    }
+  };
+  const unstyle = (): void => {
+    for (const scope of styled) scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);
+    styled.clear();
+  };
   for (const kind of visible ? (['quote', 'figure'] as const) : []) {
     const own = ranges.filter((r, i): r is Range => r !== null && items[i]?.kind === kind);
     registry.set(NAMES[kind], new Highlight(...own));
+    own.forEach(style);
   }
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(cssText(colors));
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  const endFlash = (): void => {
+    clearTimeout(flashTimer);
+    registry.delete(NAMES.flash);
+    if (!visible) unstyle();
+  };
 
   return {
     ranges,
     remove() {
       clearTimeout(flashTimer);
       for (const name of Object.values(NAMES)) registry.delete(name);
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      unstyle();
     },
     reveal(position) {
       const range = ranges[position];
@@ -149,9 +179,10 @@ export function applyHighlights(
         top: rect.top + (view.scrollY ?? 0) - (view.innerHeight ?? 0) / 3,
         behavior: reduced ? 'auto' : 'smooth',
       });
+      endFlash();
       registry.set(NAMES.flash, new Highlight(range));
-      clearTimeout(flashTimer);
-      flashTimer = setTimeout(() => registry.delete(NAMES.flash), 1600);
+      style(range);
+      flashTimer = setTimeout(endFlash, 1600);
       return true;
     },
   };

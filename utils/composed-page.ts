@@ -1,0 +1,56 @@
+/**
+ * The page as the reader sees it, for pages that put their article in web components: Readability
+ * reads a clone of the document, and a clone leaves open shadow roots behind (only their hosts'
+ * light children are copied), so an article in a shadow root would not be read at all.
+ *
+ * The composed copy has each open shadow root's content in place of its host's children, and
+ * each slot replaced by the light nodes assigned to it, as they are rendered. The live page is
+ * only read.
+ */
+
+/**
+ * Copies each open shadow root's content under its host's copy, recursively. `lightOf` gives, for
+ * a light child of the shadow root's host, its copy: a slot is replaced by the copies of the
+ * nodes assigned to it (moved, so hosts among them are composed in turn), or keeps its fallback.
+ */
+function compose(
+  live: Document | ShadowRoot,
+  copy: ParentNode,
+  doc: Document,
+  lightOf?: (node: Node) => Node | undefined,
+): void {
+  // Both lists are in tree order over the same light tree, so the i-th copy is the i-th element's.
+  const elements = live.querySelectorAll('*');
+  const copies = copy.querySelectorAll('*');
+  elements.forEach((element, i) => {
+    const target = copies[i];
+    if (!target) return;
+    if (lightOf && element.localName === 'slot') {
+      const assigned = (element as HTMLSlotElement).assignedNodes().map(lightOf);
+      if (assigned.length) target.replaceWith(...assigned.filter((node) => node !== undefined));
+    }
+    const shadow = element.shadowRoot;
+    if (!shadow) return;
+    const light = [...target.childNodes];
+    const hostChildren = [...element.childNodes];
+    const content = doc.createDocumentFragment();
+    for (const child of shadow.childNodes) content.append(doc.importNode(child, true));
+    compose(shadow, content, doc, (node) => light[hostChildren.indexOf(node as ChildNode)]);
+    target.replaceChildren(content);
+  });
+}
+
+/**
+ * The document itself when it has no open shadow root (the usual page), else its composed copy.
+ * A page whose composition fails (a hostile or exotic tree) is read as before, without it.
+ */
+export function composedDocument(doc: Document): Document {
+  try {
+    if (!Array.prototype.some.call(doc.querySelectorAll('*'), (element: Element) => element.shadowRoot)) return doc;
+    const copy = doc.cloneNode(true) as Document;
+    compose(doc, copy, copy);
+    return copy;
+  } catch {
+    return doc;
+  }
+}
