@@ -50,9 +50,18 @@ const options = (lang: string | null): SummarizerOptions => {
   };
 };
 
+/**
+ * The languages Chrome's model reads (Chrome 156 names them). Asking availability() for another
+ * logs an error in the popup's console ("Unsupported Summarizer API languages…"), found by the
+ * corpus e2e run (issue 10): such articles are 'unavailable' without asking.
+ */
+const MODEL_LANGS = /^(de|en|es|fr|ja)$/;
+
 /** Whether the model can summarise an article in `lang`, without downloading anything. */
 export async function modelState(lang: string | null, api = browserSummarizer()): Promise<ModelState> {
   if (!api) return 'unsupported';
+  const primary = options(lang).outputLanguage;
+  if (primary && !MODEL_LANGS.test(primary)) return 'unavailable';
   try {
     const state = await api.availability(options(lang));
     return state === 'available' || state === 'downloadable' || state === 'downloading' ? state : 'unavailable';

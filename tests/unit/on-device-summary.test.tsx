@@ -65,7 +65,13 @@ describe('the model’s state', () => {
         throw new Error('unreachable');
       },
     };
-    expect(await modelState('pl', api)).toBe('unavailable');
+    expect(await modelState('de', api)).toBe('unavailable');
+  });
+
+  it('is "unavailable" for a language the model does not read, without asking (Chrome would log an error)', async () => {
+    const { api } = standIn('available');
+    expect(await modelState('ko', api)).toBe('unavailable');
+    expect(api.availability).not.toHaveBeenCalled();
   });
 });
 
