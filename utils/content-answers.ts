@@ -3,11 +3,12 @@
  * pages without a browser. One session per injected copy: it keeps the last report, so the
  * popup can turn highlights on and off and jump to a quote without a second analysis.
  */
-import { readPage } from '@/core/read-page';
+import { readPage, readPageSteps } from '@/core/read-page';
 import type { PageReport } from '@/core/with-figures';
-import { isReaderable } from '@/core/article';
+import { finish, isReaderable } from '@/core/article';
 import {
   isContentRequest,
+  type AnalyzeRequest,
   type AnalyzeResponse,
   type HighlightRequest,
   type HighlightResponse,
@@ -16,6 +17,7 @@ import {
 } from './messages';
 import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
 import { composedDocument } from './composed-page';
+import { pause, runSteps } from './yield-steps';
 
 const failure = (error: unknown): { ok: false; reason: 'error'; message: string } => ({
   ok: false,
@@ -23,15 +25,27 @@ const failure = (error: unknown): { ok: false; reason: 'error'; message: string 
   message: error instanceof Error ? error.message : String(error),
 });
 
-export function analyzePage(doc: Document, url: string, whole: boolean, sentences = 0): AnalyzeResponse {
+/** The analysis in steps (core/read-page.ts): the content script pauses between them. */
+function* analyzeSteps(
+  doc: Document,
+  url: string,
+  whole: boolean,
+  sentences: number,
+): Generator<void, AnalyzeResponse> {
   try {
-    // The cheap check first: no Readability parse on pages that are not articles.
-    if (!whole && !isReaderable(doc)) return { ok: false, reason: 'not-article' };
-    const { report, blocks } = readPage(doc, { url, whole, summarySentences: sentences });
+    // The cheap check first: no Readability parse on pages that are not articles. Its answer is
+    // passed on, so it runs once.
+    const readerable = isReaderable(doc);
+    if (!whole && !readerable) return { ok: false, reason: 'not-article' };
+    const { report, blocks } = yield* readPageSteps(doc, { url, whole, summarySentences: sentences, readerable });
     return { ok: true, report, blocks };
   } catch (error) {
     return failure(error);
   }
+}
+
+export function analyzePage(doc: Document, url: string, whole: boolean, sentences = 0): AnalyzeResponse {
+  return finish(analyzeSteps(doc, url, whole, sentences));
 }
 
 /** The report and the article's HTML (untrusted: the reader view sanitizes it before rendering). */
@@ -72,11 +86,44 @@ function textSignature(doc: Document): string {
   return `${text.length}:${(hash >>> 0).toString(36)}`;
 }
 
+/** Records whether the page's DOM changes, from now until stop(). Observing changes nothing. */
+function watchChanges(doc: Document): { stop(): boolean } {
+  let changed = false;
+  // The script's own constructor; jsdom's (the unit tests) hangs off the document's window.
+  const Observer = typeof MutationObserver === 'function' ? MutationObserver : doc.defaultView?.MutationObserver;
+  if (!Observer) return { stop: () => true };
+  const observer = new Observer(() => (changed = true));
+  observer.observe(doc, { subtree: true, childList: true, characterData: true });
+  return {
+    stop() {
+      changed ||= observer.takeRecords().length > 0;
+      observer.disconnect();
+      return changed;
+    },
+  };
+}
+
+/**
+ * The text's signature, taken once the answer has gone (a task later), off the click's path;
+ * null if the page changed since the analysis began, since the report may then not match it.
+ * (A change inside a shadow root is not seen by the observer; the signature, read from a new
+ * composed copy at the next click, still tells.)
+ */
+async function signatureLater(page: Document, changes: { stop(): boolean }): Promise<string | null> {
+  await pause();
+  const changed = changes.stop();
+  return changed ? null : textSignature(page);
+}
+
 export function createContentSession(doc: Document, url: () => string): ContentSession {
   let report: PageReport | null = null;
   let reportPage = '';
-  /** The last analysis and what it was of: the popup reopened on an unchanged page reuses it. */
-  let last: { key: string; result: AnalyzeResponse } | null = null;
+  /**
+   * The last analysis, the request it answered, and the signature of the page's text it was
+   * made from (null: the page changed meanwhile, never reuse): the popup reopened on an
+   * unchanged page, asked the same way, reuses it.
+   */
+  let last: { request: string; result: AnalyzeResponse; signature: Promise<string | null> } | null = null;
   let highlights: PageHighlights | null = null;
 
   /**
@@ -106,7 +153,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
     return { ok: true, found: highlights.ranges.filter(Boolean).length };
   };
 
-  const answer = (message: unknown): ContentAnswer | undefined => {
+  const answer = (message: unknown): ContentAnswer | Promise<ContentAnswer> | undefined => {
     if (!isContentRequest(message)) return undefined;
     forgetIfNavigated();
     switch (message.type) {
@@ -121,20 +168,31 @@ export function createContentSession(doc: Document, url: () => string): ContentS
           ok: highlights?.reveal(message.index) ?? false,
           found: highlights?.ranges.filter(Boolean).length ?? 0,
         };
-      case 'popup→content:analyze': {
-        // Reopening the popup on the same page, unchanged, asked the same way: the last answer
-        // stands. New text (a live blog's entry, an edit) is a new analysis.
-        const page = composedDocument(doc);
-        const key = [pageOf(url()), message.whole, message.sentences, textSignature(page)].join('\n');
-        const result = last?.key === key ? last.result : analyzePage(page, url(), message.whole, message.sentences);
-        last = { key, result };
-        report = result.ok ? result.report : null;
-        reportPage = pageOf(url());
-        // A new analysis: the old highlights go; the popup asks for new ones with the figures.
-        unmark();
-        return result;
-      }
+      case 'popup→content:analyze':
+        return analyze(message);
     }
+  };
+
+  /**
+   * Reopening the popup on the same page, unchanged, asked the same way: the last answer stands.
+   * New text (a live blog's entry, an edit) is a new analysis.
+   */
+  const analyze = async (message: AnalyzeRequest): Promise<AnalyzeResponse> => {
+    const page = composedDocument(doc);
+    const request = [pageOf(url()), message.whole, message.sentences].join('\n');
+    let result: AnalyzeResponse;
+    if (last?.request === request && (await last.signature) === textSignature(page)) {
+      result = last.result;
+    } else {
+      const changes = watchChanges(doc);
+      result = await runSteps(analyzeSteps(page, url(), message.whole, message.sentences));
+      last = { request, result, signature: signatureLater(page, changes) };
+    }
+    report = result.ok ? result.report : null;
+    reportPage = pageOf(url());
+    // A new analysis: the old highlights go; the popup asks for new ones with the figures.
+    unmark();
+    return result;
   };
 
   return {

@@ -7,6 +7,7 @@
  * page's text, in article order, through one whitespace-normalised index of the text nodes.
  */
 import { HIGHLIGHT_COLORS, type HighlightColors } from './highlight-colors';
+import { buildTextIndex, positionAt, type TextIndex } from './text-index';
 
 /** Summary sentences are found too, so the popup can take the reader to them, but not painted. */
 export type HighlightKind = 'quote' | 'figure' | 'summary';
@@ -32,14 +33,6 @@ const cssText = ({ quote, figure }: HighlightColors): string => `
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION']);
 
-interface TextIndex {
-  /** The page's text with runs of white space folded to one space. */
-  text: string;
-  /** For each character of `text`, its node and offset. */
-  nodes: Text[];
-  offsets: number[];
-}
-
 /**
  * Calls `visit` on each text node under `root` in document order, open shadow roots' text where
  * their host stands (an article in a web component is read too: utils/composed-page.ts).
@@ -54,36 +47,15 @@ function eachText(doc: Document, root: Node, visit: (node: Text) => void): void 
   }
 }
 
-function buildIndex(doc: Document, root: Node): TextIndex {
-  const index: TextIndex = { text: '', nodes: [], offsets: [] };
-  const parts: string[] = [];
-  let lastWasSpace = true;
-  eachText(doc, root, (node) => {
-    const value = node.data;
-    for (let i = 0; i < value.length; i++) {
-      const isSpace = /\s/.test(value[i] ?? '');
-      if (isSpace && lastWasSpace) continue;
-      parts.push(isSpace ? ' ' : (value[i] ?? ''));
-      index.nodes.push(node);
-      index.offsets.push(i);
-      lastWasSpace = isSpace;
-    }
-  });
-  index.text = parts.join('');
-  return index;
-}
-
 const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 function rangeAt(doc: Document, index: TextIndex, start: number, length: number): Range | null {
-  const startNode = index.nodes[start];
-  const endNode = index.nodes[start + length - 1];
-  const startOffset = index.offsets[start];
-  const endOffset = index.offsets[start + length - 1];
-  if (!startNode || !endNode || startOffset === undefined || endOffset === undefined) return null;
+  const first = positionAt(index, start);
+  const last = positionAt(index, start + length - 1);
+  if (!first || !last) return null;
   const range = doc.createRange();
-  range.setStart(startNode, startOffset);
-  range.setEnd(endNode, endOffset + 1);
+  range.setStart(first.node, first.offset);
+  range.setEnd(last.node, last.offset + 1);
   return range;
 }
 
@@ -119,7 +91,7 @@ export function applyHighlights(
   visible = true,
   colors: HighlightColors = HIGHLIGHT_COLORS,
 ): PageHighlights {
-  const index = buildIndex(doc, root ?? doc.body ?? doc.documentElement);
+  const index = buildTextIndex((visit) => eachText(doc, root ?? doc.body ?? doc.documentElement, visit));
   const ranges: (Range | null)[] = [];
   let from = 0;
   for (const item of items) {
