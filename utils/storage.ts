@@ -67,7 +67,9 @@ export const HIGHLIGHT_DEFAULTS: HighlightSettings = { on: true, ...HIGHLIGHT_CO
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
+/** Whatever storage holds: version 2, version 1's switch alone (a boolean), or anything else. */
 export function normalizeHighlightSettings(value: unknown): HighlightSettings {
+  if (typeof value === 'boolean') return { ...HIGHLIGHT_DEFAULTS, on: value };
   const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<
     Record<keyof HighlightSettings, unknown>
   >;
@@ -82,14 +84,17 @@ export function normalizeHighlightSettings(value: unknown): HighlightSettings {
 
 /**
  * Version 1 was the on/off switch alone (a boolean); version 2 adds the colours. The key stays
- * that of version 1, so WXT's migration finds the reader's choice and keeps it.
+ * that of version 1, so WXT's migration finds the reader's choice and keeps it. The migration is
+ * the normalization: a version 2 value whose version mark was lost (WXT keeps it under another
+ * key, `highlightsOn$`) keeps its colours rather than being read as a switch. Reads normalize
+ * too, so a migration that could not be written (WXT logs it and returns the value as stored), or
+ * a value from a newer Lede (WXT refuses to migrate down and returns it as stored), still gives
+ * valid settings.
  */
 export const highlightSettings = storage.defineItem<HighlightSettings>('local:highlightsOn', {
   fallback: HIGHLIGHT_DEFAULTS,
   version: 2,
-  migrations: {
-    2: (on: unknown): HighlightSettings => ({ ...HIGHLIGHT_DEFAULTS, on: on !== false }),
-  },
+  migrations: { 2: normalizeHighlightSettings },
 });
 
 export interface SummarySettings {

@@ -1,7 +1,8 @@
 /**
  * A stored setting as Preact state: read once, normalized (storage may hold an older, hand-edited
  * or corrupted value), followed live (a change in the options page applies at once in every open
- * page), and saved on change.
+ * page), and saved on change. A write that fails (a full storage) leaves the stored value as it
+ * was, and says why, for the page to tell the reader: the change holds in this page only.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { WxtStorageItem } from 'wxt/utils/storage';
@@ -9,8 +10,9 @@ import type { WxtStorageItem } from 'wxt/utils/storage';
 export function useStored<T>(
   item: WxtStorageItem<T, Record<string, unknown>>,
   normalize: (value: unknown) => T,
-): [T, (next: T) => void] {
+): [T, (next: T) => void, string] {
   const [value, setValue] = useState<T>(() => normalize(null));
+  const [failure, setFailure] = useState('');
   useEffect(() => {
     let live = true;
     item.getValue().then(
@@ -27,9 +29,12 @@ export function useStored<T>(
     (next: T) => {
       const normalized = normalize(next);
       setValue(normalized);
-      void item.setValue(normalized);
+      item.setValue(normalized).then(
+        () => setFailure(''),
+        (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
+      );
     },
     [item, normalize],
   );
-  return [value, save];
+  return [value, save, failure];
 }

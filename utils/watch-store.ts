@@ -10,7 +10,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { Snapshot } from '@/core/snapshot';
-import { isSnapshot } from './validate-report';
+import { isReadableSnapshot } from './snapshot-store';
 import { clampDays, nextCheckAt, WATCH_DAYS } from './watch-schedule';
 
 import { MAX_WATCHES } from './watch-limits';
@@ -50,27 +50,46 @@ export const watchList = storage.defineItem<Record<string, Watch>>('local:watche
 
 const versionKey = (url: string): `local:watchVersion:${string}` => `local:watchVersion:${url}`;
 
-const isWatch = (w: unknown): w is Watch => {
-  const v = w as Partial<Watch> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.url === 'string' &&
-    typeof v.startedAt === 'number' &&
-    (v.nextCheck === null || typeof v.nextCheck === 'number')
-  );
-};
+const isTime = (t: unknown): t is number => typeof t === 'number' && Number.isFinite(t);
+const RESULTS: readonly unknown[] = ['same', 'changed', 'failed', 'no-access', 'not-article'] satisfies CheckResult[];
+
+/**
+ * A stored watch as Lede can use it, or null when it is unreadable: without its address, its
+ * start or its schedule (Firefox's storage keeps NaN and Infinity, which no alarm takes). A field
+ * that is only for show and is wrong is dropped, and the watch kept.
+ */
+function readableWatch(w: unknown): Watch | null {
+  const v = (typeof w === 'object' && w !== null ? w : {}) as Partial<Record<keyof Watch, unknown>>;
+  if (typeof v.url !== 'string' || !isTime(v.startedAt) || !(v.nextCheck === null || isTime(v.nextCheck))) return null;
+  return {
+    url: v.url,
+    title: typeof v.title === 'string' ? v.title : null,
+    startedAt: v.startedAt,
+    lastCheck: isTime(v.lastCheck) ? v.lastCheck : null,
+    nextCheck: v.nextCheck,
+    result: RESULTS.includes(v.result) ? (v.result as CheckResult) : null,
+    error: typeof v.error === 'string' ? v.error : null,
+    changedAt: isTime(v.changedAt) ? v.changedAt : null,
+    unseen: v.unseen === true,
+  };
+}
 
 export async function readSettings(): Promise<WatchSettings> {
   const stored = (await watchSettings.getValue().catch(() => null)) as Partial<WatchSettings> | null;
   return { days: clampDays(stored?.days), notify: stored?.notify === true };
 }
 
-/** Every watch, newest first; what storage holds is checked, and a corrupted entry is dropped. */
+/**
+ * Every watch, newest first. What storage holds is checked: an unreadable entry is left out, said
+ * in the console, and gone from storage at the next write of the list.
+ */
 export async function readWatches(): Promise<Watch[]> {
   const stored: unknown = await watchList.getValue().catch(() => ({}));
-  const all = typeof stored === 'object' && stored !== null ? Object.values(stored) : [];
-  return all.filter(isWatch).sort((a, b) => b.startedAt - a.startedAt);
+  const all = typeof stored === 'object' && stored !== null ? Object.values(stored) : [stored];
+  const watches = all.map(readableWatch).filter((w): w is Watch => w !== null);
+  if (watches.length < all.length)
+    console.warn(`Lede: watch: ${all.length - watches.length} unreadable entries left out`);
+  return watches.sort((a, b) => b.startedAt - a.startedAt);
 }
 
 async function writeWatches(watches: Watch[]): Promise<void> {
@@ -84,11 +103,11 @@ async function writeWatches(watches: Watch[]): Promise<void> {
 export async function startWatch(url: string, title: string | null, now = Date.now()): Promise<Watch | null> {
   const { days } = await readSettings();
   let watches = (await readWatches()).filter((w) => w.url !== url);
+  let ended: Watch | undefined;
   if (watches.length >= MAX_WATCHES) {
-    const ended = watches.filter((w) => w.nextCheck === null).pop();
+    ended = watches.filter((w) => w.nextCheck === null).pop();
     if (!ended) return null;
     watches = watches.filter((w) => w !== ended);
-    await storage.removeItem(versionKey(ended.url));
   }
   const watch: Watch = {
     url,
@@ -102,6 +121,8 @@ export async function startWatch(url: string, title: string | null, now = Date.n
     unseen: false,
   };
   await writeWatches([watch, ...watches]);
+  // Only once the new list is written: a failed write leaves the ended watch as it was.
+  if (ended) await storage.removeItem(versionKey(ended.url));
   return watch;
 }
 
@@ -123,15 +144,21 @@ export async function updateWatch(url: string, change: Partial<Omit<Watch, 'url'
 export async function markSeen(url: string): Promise<Watch | null> {
   const watch = (await readWatches()).find((w) => w.url === url) ?? null;
   if (!watch) return null;
-  await storage.removeItem(versionKey(url));
-  if (watch.unseen) await updateWatch(url, { unseen: false });
+  try {
+    await storage.removeItem(versionKey(url));
+    if (watch.unseen) await updateWatch(url, { unseen: false });
+  } catch (error) {
+    // The visit goes on (the reader's history is another write); the badge counts it until the next one.
+    console.warn('Lede: watch: the change could not be marked as seen', error);
+    return watch;
+  }
   return { ...watch, unseen: false };
 }
 
 /** The newest version a check found, if one differs from what the reader read. */
 export async function watchedVersion(url: string): Promise<Snapshot | null> {
   const stored: unknown = await storage.getItem(versionKey(url)).catch(() => null);
-  return isSnapshot(stored) ? stored : null;
+  return isReadableSnapshot(stored) ? stored : null;
 }
 
 export async function saveWatchedVersion(snapshot: Snapshot & { url: string }): Promise<void> {
