@@ -6,10 +6,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Snapshot } from '@/core/snapshot';
 import { t } from '@/utils/i18n';
-import { clearHistory, exportHistory, historySize } from '@/utils/snapshot-store';
-import { OptionsNumberField, wholeWithin } from './OptionsNumberField';
-
-export const HISTORY_SIZE = { min: 10, max: 5000, fallback: 500 } as const;
+import { clearHistory, exportHistory, HISTORY_SIZE, historySize, normalizeHistorySize } from '@/utils/snapshot-store';
+import { OptionsNumberField } from './OptionsNumberField';
 
 /** The export file's content. Bump `version` when its shape changes. */
 export interface HistoryExport {
@@ -59,12 +57,8 @@ export function OptionsHistory({ locale }: { locale: string }) {
         (articles) => live && setCount(articles.length),
         (error: unknown) => live && setStatus(failed(error)),
       );
-    const showSize = (value: unknown): void =>
-      setSize(
-        typeof value === 'number'
-          ? wholeWithin(String(value), HISTORY_SIZE.min, HISTORY_SIZE.max, HISTORY_SIZE.fallback)
-          : HISTORY_SIZE.fallback,
-      );
+    // As the background reads it when it evicts.
+    const showSize = (value: unknown): void => setSize(normalizeHistorySize(value));
     recount();
     historySize.getValue().then(
       (value) => live && showSize(value),

@@ -53,6 +53,15 @@ function Checkbox({
   );
 }
 
+/** Why the section's last change could not be saved (utils/use-stored.ts): it holds in this page only. */
+function SaveFailure({ id, failure }: { id: string; failure: string }) {
+  return (
+    <p class="status" role="status" data-testid={`${id}-status`}>
+      {failure ? t('optionsFailed', failure) : ''}
+    </p>
+  );
+}
+
 /** A slider with its value beside it, within the reader view's own limits. */
 function Slider({
   id,
@@ -91,7 +100,7 @@ function Slider({
 }
 
 export function OptionsHighlights() {
-  const [settings, save] = useStored(highlightSettings, normalizeHighlightSettings);
+  const [settings, save, failure] = useStored(highlightSettings, normalizeHighlightSettings);
   return (
     <section aria-labelledby="highlights-heading" data-testid="highlight-settings">
       <h2 id="highlights-heading">{t('optionsHighlightsHeading')}</h2>
@@ -122,12 +131,13 @@ export function OptionsHighlights() {
           {t('optionsColorsReset')}
         </button>
       </div>
+      <SaveFailure id="highlight-settings" failure={failure} />
     </section>
   );
 }
 
 export function OptionsSummary() {
-  const [settings, save] = useStored(summarySettings, normalizeSummarySettings);
+  const [settings, save, failure] = useStored(summarySettings, normalizeSummarySettings);
   const counts = Array.from({ length: SUMMARY_SENTENCES.max }, (_, i) => i + 1);
   return (
     <section aria-labelledby="summary-settings-heading" data-testid="summary-settings">
@@ -154,12 +164,13 @@ export function OptionsSummary() {
         checked={settings.onDevice}
         onChange={(onDevice) => save({ ...settings, onDevice })}
       />
+      <SaveFailure id="summary-settings" failure={failure} />
     </section>
   );
 }
 
 export function OptionsReader() {
-  const [settings, update] = useReaderSettings();
+  const [settings, update, failure] = useReaderSettings();
   const slider = (id: keyof typeof READER_LIMITS & keyof ReaderSettings, label: MessageKey, unit: string) => (
     <Slider
       id={id}
@@ -201,6 +212,7 @@ export function OptionsReader() {
       {slider('fontSize', 'textSize', ' px')}
       {slider('lineWidth', 'lineWidth', ' ch')}
       {slider('lineHeight', 'lineHeight', '')}
+      <SaveFailure id="reader-settings" failure={failure} />
     </section>
   );
 }

@@ -19,10 +19,12 @@ interface Props {
   summarizer?: SummarizerApi;
   /** What changed since the reader last read this article (null on a first visit). */
   since?: SinceLastVisit | null;
+  /** Why this visit could not be kept in the history, if it could not. */
+  unsaved?: string;
 }
 
 /** The report as the popup shows it: who and when first, then what it says, who said what, the figures, and what changed. */
-export function ReportView({ report, locale, timeZone, now, onReveal, summarizer, since = null }: Props) {
+export function ReportView({ report, locale, timeZone, now, onReveal, summarizer, since = null, unsaved }: Props) {
   const meta = [
     report.byline ? (
       <span data-testid="byline" class="byline">
@@ -50,6 +52,11 @@ export function ReportView({ report, locale, timeZone, now, onReveal, summarizer
           // The changes are listed last (updates come after the story); the reader hears of them first.
           <p class="notice" data-testid="changed-notice">
             <a href="#updates-heading">{t('changedNotice')}</a>
+          </p>
+        ) : null}
+        {unsaved ? (
+          <p class="notice" data-testid="unsaved">
+            {t('historyUnsaved', unsaved)}
           </p>
         ) : null}
         {report.paywall?.partial ? (

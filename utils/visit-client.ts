@@ -1,7 +1,7 @@
 /**
  * The extension pages' side of `popup→background:visit`: the popup and the reader view tell the
  * background that the reader sees this article now (issue 7, item 2). The history never stops
- * a page: if it fails, there is just no comparison.
+ * a page: if it fails, there is no comparison, and `unsaved` says why the visit was not kept.
  */
 import { browser } from 'wxt/browser';
 import type { ArticleReport } from '@/core/types';
@@ -13,9 +13,9 @@ export async function visit(report: ArticleReport): Promise<VisitResponse> {
   try {
     const request: VisitRequest = { type: 'popup→background:visit', report };
     const answer = (await browser.runtime.sendMessage(request)) as VisitResponse | undefined;
-    return { since: answer?.since ?? null, watched: answer?.watched === true };
+    return { since: answer?.since ?? null, watched: answer?.watched === true, unsaved: answer?.unsaved };
   } catch (error) {
-    console.warn('Lede: article history', error);
-    return { since: null, watched: false };
+    // The background never had the visit: it is not kept.
+    return { since: null, watched: false, unsaved: String(error) };
   }
 }

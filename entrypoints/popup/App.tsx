@@ -38,6 +38,8 @@ type View =
       highlights: HighlightSettings;
       onDevice: boolean;
       since: SinceLastVisit | null;
+      /** Why the visit could not be kept in the history (utils/messages.ts, VisitResponse). */
+      unsaved?: string;
       /** Null until the background says; `note` explains a watch that could not start. */
       watch: { on: boolean; note: string | null } | null;
     }
@@ -95,7 +97,10 @@ async function load(whole: boolean): Promise<View> {
 
 async function watch(report: ArticleReport, on: boolean): Promise<boolean> {
   const request: WatchRequest = { type: 'popup→background:watch', url: report.url ?? '', title: report.title, on };
-  return ((await browser.runtime.sendMessage(request)) as WatchResponse | undefined)?.watched === true;
+  const answer = (await browser.runtime.sendMessage(request)) as WatchResponse | undefined;
+  // No answer: the background failed (a write refused, a full storage), which is no full watch list.
+  if (!answer) throw t('errorTitle');
+  return answer.watched === true;
 }
 
 export function App() {
@@ -108,10 +113,10 @@ export function App() {
         setView(loaded);
         // The report shows at once; what changed since the last visit follows.
         if (loaded.state !== 'ready') return;
-        void visit(loaded.report).then(({ since, watched }) =>
+        void visit(loaded.report).then(({ since, watched, unsaved }) =>
           setView((current) =>
             current.state === 'ready' && current.report === loaded.report
-              ? { ...current, since, watch: { on: watched, note: null } }
+              ? { ...current, since, unsaved, watch: { on: watched, note: null } }
               : current,
           ),
         );
@@ -132,7 +137,8 @@ export function App() {
   const toggleHighlights = (ready: Ready): void => {
     const highlights = { ...ready.highlights, on: !ready.highlights.on };
     setView({ ...ready, highlights });
-    void highlightSettings.setValue(highlights);
+    // Not saved (a full storage): the switch still applies to this page.
+    highlightSettings.setValue(highlights).catch(console.warn);
     setHighlights(ready.tab.id, highlights.on, ready.report.figures, highlights).catch(() => undefined);
   };
 
@@ -176,6 +182,7 @@ export function App() {
             now={Date.now()}
             summarizer={view.onDevice ? browserSummarizer() : undefined}
             since={view.since}
+            unsaved={view.unsaved}
           />
           <div class="actions">
             <button type="button" data-testid="open-reader" onClick={() => openReader(view.tab, view.whole)}>
