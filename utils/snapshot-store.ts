@@ -114,7 +114,11 @@ async function retriedOnce(write: () => Promise<void>): Promise<void> {
   });
 }
 
-/** Chrome rejects with "QUOTA_BYTES quota exceeded" (156: "Resource::kQuotaBytes quota exceeded"), Firefox with its QuotaExceededError. */
+/**
+ * A full storage: Chrome rejects a write with "QUOTA_BYTES quota exceeded" (Chromium 156 says
+ * "Resource::kQuotaBytes quota exceeded"), Firefox with "QuotaExceededError: storage.local API call
+ * exceeded its quota limitations.".
+ */
 export function isQuotaError(error: unknown): boolean {
   const { name, message } = error instanceof Error ? error : { name: '', message: String(error) };
   return /quota/i.test(`${name} ${message}`);
@@ -124,7 +128,7 @@ export function isQuotaError(error: unknown): boolean {
 function readable(url: string, stored: unknown): Snapshot | null {
   if (isReadableSnapshot(stored)) return stored;
   if (stored != null)
-    console.warn(`Lede: history: the version kept of ${url} is unreadable; the next visit replaces it`);
+    console.warn(`Lede: history: the version kept of ${url} is unreadable and counts as none; a visit replaces it`);
   return null;
 }
 
