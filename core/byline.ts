@@ -5,6 +5,7 @@
 import { findHeaderRegion, inForeignRegion } from './page-regions';
 import { findJsonLdArticles } from './json-ld';
 import { normalizeSpace } from './text';
+import { bmpRegExp } from './bmp-regexp';
 
 const BYLINE_SELECTOR = [
   '[rel~="author"]',
@@ -20,10 +21,12 @@ const BYLINE_SELECTOR = [
 // Role words that pages put before names: "By", "Par", "Von", "Por", "Di", "Text:".
 const LEADING_WORDS = /^(by|par|von|por|di|de|text|texte|texto|testo|auteur|autor|author)\s*:?\s+/i;
 
+const CAPITAL = bmpRegExp(String.raw`\p{Lu}`, 'u');
+
 function isPlausibleByline(text: string): boolean {
   // Dates and times in the same element mean it is a dateline, not a name.
   return (
-    text.length >= 3 && text.length <= 100 && !/\d{1,2}[.:/]\d{2}|\b(19|20)\d{2}\b/.test(text) && /\p{Lu}/u.test(text)
+    text.length >= 3 && text.length <= 100 && !/\d{1,2}[.:/]\d{2}|\b(19|20)\d{2}\b/.test(text) && CAPITAL.test(text)
   );
 }
 

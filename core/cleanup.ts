@@ -42,6 +42,7 @@ import {
   TAGS_LEAD_IN,
 } from './boilerplate-phrases';
 import { normalizeSpace } from './text';
+import { bmpRegExp } from './bmp-regexp';
 
 /** Every rule, in the order of the module header; `npm run eval -- --without RULE` leaves one out. */
 export const CLEANUP_RULES = [
@@ -194,7 +195,7 @@ function attributeWords(el: Element): string {
     .toLowerCase();
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = bmpRegExp(String.raw`[\p{L}\p{N}]+`, 'gu');
 const words = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
 /**

@@ -13,6 +13,7 @@ import { parseMachineDate } from './dates';
 import { findTextDates, findUpdateTimes, type DateRole, type TextDate, type UpdateTime } from './text-dates';
 import { FOREIGN_REGION, findHeadline, headerRegionOf } from './page-regions';
 import { normalizeSpace } from './text';
+import { bmpRegExp } from './bmp-regexp';
 
 export interface SeenDate extends TextDate {
   /** Where it starts in the page text; compare with PageDates.headlineAt. */
@@ -78,7 +79,8 @@ const CLASS_PUBLISHED = /\b(?:published|pubdate|date[-_]?published|post[-_]?date
 const TODAY = /\b(?:today|current[-_]?date|date[-_]?today|heute|aujourd|hoy|oggi)\b/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-const norm = (text: string): string => normalizeSpace(text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' '));
+const NOT_WORD = bmpRegExp(String.raw`[^\p{L}\p{N}]+`, 'gu');
+const norm = (text: string): string => normalizeSpace(text.toLowerCase().replace(NOT_WORD, ' '));
 
 /** What the page says its title is: og:title, twitter:title, <title> and its longest part. */
 function titleKeys(doc: Document): string[] {

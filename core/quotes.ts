@@ -17,6 +17,7 @@
  * content script in milliseconds, and are measured on a hand-annotated gold set.
  */
 import type { TextBlock } from './blocks';
+import { bmpRegExp } from './bmp-regexp';
 
 export interface FoundQuote {
   text: string;
@@ -42,7 +43,7 @@ const PAIRS: Readonly<Record<string, string>> = {
   '»': '«', // German and Scandinavian »…«
 };
 
-const LETTER = /\p{L}/u;
+const LETTER = bmpRegExp(String.raw`\p{L}`, 'u');
 const NAME_WORD = String.raw`(?:\p{Lu}(?!['’]\p{Ll})[\p{L}'’.-]*\p{L}|\p{Lu}\.(?=\s*\p{Lu}))`;
 // Bare der/la/le/el are left out: "Schulleiterin der MS" is a description, not a name.
 const PARTICLE = String.raw`(?:von der|van der|van den|de la|von|van|de|da|del|della|di|dos|du|bin|al|ibn|ten|ter)`;
@@ -97,7 +98,7 @@ function escape(s: string): string {
 
 // After the closing mark: "», a déclaré Ruslan Leviev", "", said John Smith", "", sagte Merkel".
 const ARTICLE = String.raw`(?:le|la|les|l'|l’|the|der|die|das|el|los|las|il|lo|gli)`;
-const AFTER_VERB_NAME = new RegExp(
+const AFTER_VERB_NAME = bmpRegExp(
   String.raw`^[\s,—–-]*${VERB}\s+((?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+)?([\p{Ll}\s'’-]{0,40}?)\s*(${NAME})(?:\s*,\s*(${NAME})(?=\s*,))?`,
   'u',
 );
@@ -108,44 +109,44 @@ const AFTER_VERB_NAME = new RegExp(
  */
 const FUNCTION_WORD = String.raw`(?:les|le|la|l|der|die|das|den|dem|des|du|de|el|los|las|il|lo|gli|the|a|an|un|une|uno|una|ein|eine|et|und|y|e|and|or|ou|oder|o|que|qui|which|who|that|in|en|im|à|au|aux|on|of|for|pour|für|por|per|con|with|avec|mit|sont|est|is|are|was|were|ist|sind|es|son|sono|à|dans|nel|nella)(?![\p{L}])`;
 const ANY_VERB = String.raw`(?:(?:ha|han|hat|a|ont|has|had|have|è|ha\s+poi)\s+)?(?!${FUNCTION_WORD})\p{Ll}[\p{Ll}-]*(?:-t-(?:il|elle|ils|elles|on))?`;
-const AFTER_NAME_VERB = new RegExp(String.raw`^[\s,—–-]*(${NAME})\s+(?:${VERB}|${ANY_VERB})(?![\p{L}])`, 'u');
+const AFTER_NAME_VERB = bmpRegExp(String.raw`^[\s,—–-]*(${NAME})\s+(?:${VERB}|${ANY_VERB})(?![\p{L}])`, 'u');
 // "», twitterte der 35 Jahre alte Aufbauspieler", "", wrote the center": someone named before.
-const AFTER_DEFINITE = new RegExp(
+const AFTER_DEFINITE = bmpRegExp(
   String.raw`^\s*(?:,\s*(?:${VERB}|${ANY_VERB})(?:\s+(?!${FUNCTION_WORD})\p{Ll}+){0,3}?|${VERB})\s+(${ARTICLE}\s*(?!${NAME}\s*[,.;])[\p{L}-]+)`,
   'u',
 );
 // "», ha señalado.", "», ha subrayado." (Spanish and Italian drop the pronoun).
-const AFTER_BARE_VERB = new RegExp(String.raw`^\s*,\s*(?:${ANY_VERB})(?:\s*[.;]|\s+(?:a|à|al|to|ai|alla)\s)`, 'u');
-const AFTER_ANY_VERB_NAME = new RegExp(
+const AFTER_BARE_VERB = bmpRegExp(String.raw`^\s*,\s*(?:${ANY_VERB})(?:\s*[.;]|\s+(?:a|à|al|to|ai|alla)\s)`, 'u');
+const AFTER_ANY_VERB_NAME = bmpRegExp(
   String.raw`^\s*,\s*(?:${ANY_VERB})\s+((?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+)?([\p{Ll}\s'’-]{0,40}?)\s*(${NAME})(?=[\s,.;:]|$)`,
   'u',
 );
 // After the closing mark: "", he said", "», a-t-il ajouté", "", sagte er".
-const AFTER_PRONOUN = new RegExp(
+const AFTER_PRONOUN = bmpRegExp(
   String.raw`^[\s,—–-]*(?:${PRONOUN}\s+${VERB}|${VERB}(?:\s+${PRONOUN})?)(?![\p{L}])`,
   'iu',
 );
 // Before the opening mark: "Selon Ruslan Leviev, «", "According to the analyst John Smith, "".
 // The prepositional phrase may open the sentence: "Según ha contado Javier Imbroda, atravesó la enfermedad "".
-const BEFORE_PREP = new RegExp(
+const BEFORE_PREP = bmpRegExp(
   String.raw`${PREP}\s+((?:[\p{Ll}'’-]+\s+){0,4}?)(${NAME}|${PRONOUN})(?=[\s,:])[^.!?«»“”"„]{0,120}$`,
   'u',
 );
 // Before the opening mark: "Leviev explique que le chef du Kremlin «", "John Smith said: "".
-const BEFORE_VERB = new RegExp(
+const BEFORE_VERB = bmpRegExp(
   String.raw`(?:^|[.!?;]\s+|,\s+)([^.!?;«»“”"]{1,120}?)\s+${VERB}(?![\p{L}])[^«»“”"„]{0,90}$`,
   'u',
 );
 // Before the opening mark: "Ruslan Leviev: «".
-const BEFORE_COLON = new RegExp(String.raw`(?:^|[.!?]\s+)(${NAME})\s*:\s*$`, 'u');
+const BEFORE_COLON = bmpRegExp(String.raw`(?:^|[.!?]\s+)(${NAME})\s*:\s*$`, 'u');
 // After the closing mark: "", one Weibo commenter said", "», sagte der Feuerwehrsprecher".
-const AFTER_DESCRIPTION = new RegExp(
+const AFTER_DESCRIPTION = bmpRegExp(
   String.raw`^[\s,—–-]*(?:${VERB}\s+)?((?:a|an|one|un|une|ein|eine|einer|uno|una|the|der|die|das|le|la|el|il)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}?)(?:\s+${VERB})?(?=[\s,.;:]|$)`,
   'u',
 );
 // The sentence that introduces a quote with a colon: "Gleich zu Beginn … gibt Präsidentin Annekathrin Preidel den Ton vor: "".
 const COLON_INTRO = /(?:^|[.!?]\s+)([^.!?]{3,250}?):\s*$/u;
-const MULTIWORD_NAMES = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){1,5}`, 'gu');
+const MULTIWORD_NAMES = bmpRegExp(String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){1,5}`, 'gu');
 /** Capitalised words that start sentences or phrases but are not names. */
 const STOP_FIRST_WORD =
   /^(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Herr|Frau|Sr|Sra|Le|La|Les|The|Der|Die|Das|Den|Dem|El|Los|Las|Il|Lo|Gli|In|Im|Am|Au|Aux|En|Für|Mit|Bei|Nach|Selon|Laut|Según|Secondo|According|But|And|Et|Und|Mais|Aber|Pero|Ma|An|Un|Une|Ein|Eine|This|That|Ce|Cette|Dieser|Diese|Dieses|Auch|Doch|Gleich|Als|When|After|Before|Avant|Après)\s/u;
@@ -154,11 +155,14 @@ const RELATIVE = /^(?:who|which|qui|que|der|die|welche|welcher|que|quien|quienes
 const NOT_A_NAME =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/u;
 
-const DESCRIPTION_OPENS = /^(?:le|la|les|l'|l’|the|der|die|das|el|los|las|il|lo|gli)\s*\p{Ll}/iu;
+const DESCRIPTION_OPENS = bmpRegExp(
+  String.raw`^(?:le|la|les|l'|l’|the|der|die|das|el|los|las|il|lo|gli)\s*\p{Ll}`,
+  'iu',
+);
 /** A sentence; the dot of an abbreviation ("Sonya A. Zoghlin", "U.S.", "Dr.") does not end it. */
-const SENTENCE = /(?:[^.!?]|(?<=(?<!\p{L})\p{Lu}\p{Ll}{0,2})\.)+[.!?]*/gu;
+const SENTENCE = bmpRegExp(String.raw`(?:[^.!?]|(?<=(?<!\p{L})\p{Lu}\p{Ll}{0,2})\.)+[.!?]*`, 'gu');
 const QUOTED = /[«“„"][^«»“”"„]*[»”“"]/gu;
-const CAPITALISED = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*\p{L}/gu;
+const CAPITALISED = bmpRegExp(String.raw`(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*\p{L}`, 'gu');
 
 /** Last words that make a name an institution or a place, not a person. */
 const INSTITUTION =
@@ -190,9 +194,30 @@ function firstPersonName(text: string, bodies = false): string | null {
   return null;
 }
 
-const NAME_AT_END = new RegExp(String.raw`(${NAME})\s*$`, 'u');
+const NAME_AT_END = bmpRegExp(String.raw`(${NAME})\s*$`, 'u');
 const STARTS_DESCRIPTIVE = /^(?:le|la|les|l'|l’|un|une|the|a|an|der|die|das|ein|eine|el|los|las|il|lo|gli|un|una)\s/iu;
-const ATTRIBUTION_LINE = new RegExp(String.raw`^[—–-]?\s*((?:[\p{L}'’-]+\s+){0,5}?)(${NAME})(?:\s*[,(].{0,60})?$`, 'u');
+const ATTRIBUTION_LINE = bmpRegExp(String.raw`^[—–-]?\s*((?:[\p{L}'’-]+\s+){0,5}?)(${NAME})(?:\s*[,(].{0,60})?$`, 'u');
+
+// Patterns the functions below use, compiled once (bmpRegExp rewrites the source each time it is called).
+const CAPITAL_OR_DIGIT_FIRST = bmpRegExp(String.raw`^[\p{Lu}\p{N}]`, 'u');
+const LETTERS_ONLY = bmpRegExp(String.raw`^[\p{L}\s'’-]+$`, 'u');
+const LOWERCASE_ONLY = bmpRegExp(String.raw`^[\p{Ll}\s'’-]+$`, 'u');
+const CAPITAL_NEXT = bmpRegExp(String.raw`^\s*\p{Lu}`, 'u');
+const ABBREVIATION_DOT = bmpRegExp(String.raw`(?<=(?<!\p{L})\p{Lu}\p{Ll}{0,2})\.`, 'gu');
+const PRONOUN_FIRST = bmpRegExp(`^\\s*${PRONOUN}\\b`, 'iu');
+const PREP_THEN_NAME = bmpRegExp(String.raw`(?:^|\s)${PREP}\s+((?:[\p{Ll}'’-]+\s+){0,4}?)(${NAME}|${PRONOUN})\b`, 'u');
+const PHRASE_THEN_VERB = bmpRegExp(String.raw`^(.{1,120}?)\s+(?:${VERB})(?![\p{L}])`, 'u');
+const INITIAL = bmpRegExp(String.raw`^\p{Lu}\.$`, 'u');
+/** Whole runs of capitalised words, so a surname is always the end of its run. */
+const NAME_RUNS = bmpRegExp(String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){0,7}`, 'gu');
+const LOWERCASE_FIRST = bmpRegExp(String.raw`^\p{Ll}`, 'u');
+const LONG_WORDS = bmpRegExp(String.raw`[\p{L}-]{4,}`, 'gu');
+const SPACE_THEN_CAPITAL = bmpRegExp(String.raw`^\s+\p{Lu}`, 'u');
+const CAPITALISED_AT_END = bmpRegExp(
+  String.raw`(?:^|\s)(?!(?:Mr|Mrs|Ms|Dr|M|Mme|Herr|Frau|Sr|Sra)\.?\s)\p{Lu}\S*\s+$`,
+  'u',
+);
+const CAPITAL_FIRST = bmpRegExp(String.raw`^\p{Lu}`, 'u');
 
 interface Span {
   block: number;
@@ -288,12 +313,14 @@ function findSpans(blocks: readonly TextBlock[]): Span[] {
   return spans;
 }
 
-const WORDS = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const WORDS = bmpRegExp(String.raw`[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*`, 'gu');
 
 /** Titles and names in marks: few words, each capitalised, no sentence punctuation. */
 function looksLikeTitle(text: string): boolean {
   const words = text.match(WORDS) ?? [];
-  return words.length <= 6 && !/[.!?,;:]/.test(text) && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3);
+  return (
+    words.length <= 6 && !/[.!?,;:]/.test(text) && words.every((w) => CAPITAL_OR_DIGIT_FIRST.test(w) || w.length <= 3)
+  );
 }
 
 interface Attribution {
@@ -316,23 +343,25 @@ function indefinite(phrase: string): Attribution | null {
   if (!INDEFINITE.test(phrase)) return null;
   const rest = phrase.replace(INDEFINITE, '').trim();
   const words = rest.split(/\s+/);
-  return words.length <= 4 && /^[\p{L}\s'’-]+$/u.test(rest) ? { ...NONE, description: rest } : null;
+  return words.length <= 4 && LETTERS_ONLY.test(rest) ? { ...NONE, description: rest } : null;
 }
 
 /** A name right after "of the", "du groupe", "der Volksschule": the complement of a description. */
-const COMPLEMENT_BEFORE =
-  /(?:^|\s)(?:du|de|des|de la|d'|d’|of|of the|der|des|del|della|di|dello|degli)\s*(?:[\p{Ll}'’-]+\s+){0,2}$/u;
-const NAME_THEN_COMMA = new RegExp(String.raw`(${NAME})\s*,`, 'u');
+const COMPLEMENT_BEFORE = bmpRegExp(
+  String.raw`(?:^|\s)(?:du|de|des|de la|d'|d’|of|of the|der|des|del|della|di|dello|degli)\s*(?:[\p{Ll}'’-]+\s+){0,2}$`,
+  'u',
+);
+const NAME_THEN_COMMA = bmpRegExp(String.raw`(${NAME})\s*,`, 'u');
 
 /** "Barack Obama has admitted": the auxiliary is not part of the name. */
 const TRAILING_AUXILIARY = /\s+(?:has|have|had|is|was|will|would|a|ont|avait|hat|hatte|ha|han|había|è|ha\s+poi)$/iu;
 
 const ANAPHORIC: Attribution = { speaker: null, role: null, anaphoric: true };
-const HEAD = new RegExp(String.raw`^${ARTICLE}\s*([\p{L}-]+)`, 'iu');
+const HEAD = bmpRegExp(String.raw`^${ARTICLE}\s*([\p{L}-]+)`, 'iu');
 /** "le ministre de la Santé", "der Feuerwehrsprecher": someone named before, or described before. */
 const described = (phrase: string): Attribution => ({ ...ANAPHORIC, head: HEAD.exec(phrase.trim())?.[1] });
-const PRONOUN_AT_END = new RegExp(String.raw`(?:^|\s)${PRONOUN}$`, 'iu');
-const NAME_FIRST = new RegExp(String.raw`^(${NAME})\s*,\s*(.*)`, 'u');
+const PRONOUN_AT_END = bmpRegExp(String.raw`(?:^|\s)${PRONOUN}$`, 'iu');
+const NAME_FIRST = bmpRegExp(String.raw`^(${NAME})\s*,\s*(.*)`, 'u');
 
 function fromPhrase(phrase: string): Attribution {
   const raw = phrase.trim().replace(/[\s:]+$/u, '');
@@ -357,7 +386,7 @@ function fromPhrase(phrase: string): Attribution {
         .replace(/^(?:le|la|les|l'|l’|the|der|die|das|el|il|lo)\s*/iu, '')
         .replace(/[\s,]+$/u, '')
         .trim();
-      return { speaker: name[1], role: role && /^[\p{Ll}\s'’-]+$/u.test(role) ? role : null, anaphoric: false };
+      return { speaker: name[1], role: role && LOWERCASE_ONLY.test(role) ? role : null, anaphoric: false };
     }
     // "Gabi Schwab, Schulleiterin der MS Egger-Lienz": the name before the description.
     const apposed = NAME_THEN_COMMA.exec(lead);
@@ -400,16 +429,16 @@ function attributionAfter(after: string): Attribution | null {
 
 function attributionAround(text: string, start: number, end: number, after = text.slice(end, end + 100)): Attribution {
   // A quote that closes its sentence ("…." Liverpool spielt…) is not attributed by the next one.
-  const found = text[end - 2] === '.' && /^\s*\p{Lu}/u.test(after) ? null : attributionAfter(after);
+  const found = text[end - 2] === '.' && CAPITAL_NEXT.test(after) ? null : attributionAfter(after);
   if (found) return found;
   // "U.S. Attorney James Kennedy Jr. said", "Dr. Silvia S. Martins": abbreviations end no sentence.
-  const before = text.slice(Math.max(0, start - 300), start).replace(/(?<=(?<!\p{L})\p{Lu}\p{Ll}{0,2})\./gu, '');
+  const before = text.slice(Math.max(0, start - 300), start).replace(ABBREVIATION_DOT, '');
   const intro = COLON_INTRO.exec(before);
   if (intro?.[1]) {
     // A person, else a body: "il New York Times rivela: «…»".
     const named = firstPersonName(intro[1]) ?? firstPersonName(intro[1], true);
     if (named) return { speaker: named, role: null, anaphoric: false };
-    if (new RegExp(`^\\s*${PRONOUN}\\b`, 'iu').test(intro[1])) return { speaker: null, role: null, anaphoric: true };
+    if (PRONOUN_FIRST.test(intro[1])) return { speaker: null, role: null, anaphoric: true };
   }
   let m = BEFORE_PREP.exec(before);
   if (m?.[2]) return fromPhrase(`${m[1] ?? ''}${m[2]}`);
@@ -440,12 +469,10 @@ function attributionLine(text: string): Attribution {
 function attributionBefore(text: string): Attribution {
   const sentences = (text.match(SENTENCE) ?? []).map((t) => t.trim());
   const last = sentences[sentences.length - 1] ?? '';
-  const prep = new RegExp(String.raw`(?:^|\s)${PREP}\s+((?:[\p{Ll}'’-]+\s+){0,4}?)(${NAME}|${PRONOUN})\b`, 'u').exec(
-    last,
-  );
+  const prep = PREP_THEN_NAME.exec(last);
   if (prep?.[2]) return fromPhrase(`${prep[1] ?? ''}${prep[2]}`);
   for (const sentence of [...sentences].reverse()) {
-    const verb = new RegExp(String.raw`^(.{1,120}?)\s+(?:${VERB})(?![\p{L}])`, 'u').exec(sentence);
+    const verb = PHRASE_THEN_VERB.exec(sentence);
     if (verb?.[1]) {
       const found = fromPhrase(verb[1]);
       if (found.speaker || found.anaphoric) return found;
@@ -467,8 +494,8 @@ function personWords(words: string[]): string[] {
   while (i > 0 && /^(?:von|van|der|den|de|la|da|del|della|di|du|dos|bin|al|ibn|ten|ter)$/u.test(words[i - 1] ?? ''))
     i--;
   if (i > 0) i--; // the given name
-  while (i > 0 && /^\p{Lu}\.$/u.test(words[i - 1] ?? '')) i--;
-  if (i > 0 && /^\p{Lu}\.$/u.test(words[i] ?? '')) i--;
+  while (i > 0 && INITIAL.test(words[i - 1] ?? '')) i--;
+  if (i > 0 && INITIAL.test(words[i] ?? '')) i--;
   return words.slice(i);
 }
 
@@ -485,10 +512,8 @@ class Names {
   private readonly referredTo = new Set<string>();
 
   constructor(blocks: readonly TextBlock[]) {
-    // Whole runs of capitalised words, so a surname is always the end of its run.
-    const runs = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){0,7}`, 'gu');
     for (const [b, block] of blocks.entries()) {
-      for (const m of block.text.matchAll(runs)) {
+      for (const m of block.text.matchAll(NAME_RUNS)) {
         // "Mr Obama" is Obama alone; "Nach Angaben von DLR-Meteoritenexperte Dieter Heinlein" is Dieter Heinlein.
         const all = m[0].split(/\s+/);
         while (all.length > 1 && (HONORIFIC.test(all[0] ?? '') || STOP_FIRST_WORD.test(`${all[0]} `))) all.shift();
@@ -499,7 +524,7 @@ class Names {
           if (!this.bySurname.has(surname)) this.bySurname.set(surname, words.join(' '));
           if (!this.firstFull.has(surname)) this.firstFull.set(surname, b * 1e6 + m.index + m[0].length);
           // A role noun before the name: "Basketball-Star Sergio Llull", "Präsidentin Annekathrin Preidel".
-          if (all.length > words.length && !words.some((w) => /^\p{Ll}/u.test(w))) this.referredTo.add(surname);
+          if (all.length > words.length && !words.some((w) => LOWERCASE_FIRST.test(w))) this.referredTo.add(surname);
         } else {
           this.solo.add(surname);
           // German nouns stand alone before they are ever part of a two-word phrase; surnames come after the full name.
@@ -579,7 +604,7 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
     if (described) return described.speaker;
     for (let b = at.block; b >= 0 && key; b--) {
       const text = (blocks[b]?.text ?? '').slice(0, b === at.block ? at.index : undefined);
-      for (const w of [...text.matchAll(/[\p{L}-]{4,}/gu)].reverse()) {
+      for (const w of [...text.matchAll(LONG_WORDS)].reverse()) {
         if (!same(w[0])) continue;
         const end = w.index + w[0].length;
         // "Storm Prediction Center": the role is the name's last word.
@@ -626,8 +651,8 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
         for (const m of s[0].matchAll(CAPITALISED))
           if (
             (!first || m.index < first.index) &&
-            !/^\s+\p{Lu}/u.test(s[0].slice(m.index + m[0].length)) &&
-            !/(?:^|\s)(?!(?:Mr|Mrs|Ms|Dr|M|Mme|Herr|Frau|Sr|Sra)\.?\s)\p{Lu}\S*\s+$/u.test(s[0].slice(0, m.index)) &&
+            !SPACE_THEN_CAPITAL.test(s[0].slice(m.index + m[0].length)) &&
+            !CAPITALISED_AT_END.test(s[0].slice(0, m.index)) &&
             names.isKnownSurname(m[0], b * 1e6 + s.index + m.index) &&
             !INSTITUTION.test(m[0])
           )
@@ -667,7 +692,7 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
       if (next?.kind === 'quote') found = attributionLine(next.text);
     }
     if (!attributed() && standalone && span.block > 0) found = attributionBefore(blocks[span.block - 1]?.text ?? '');
-    if (!attributed() && /^\p{Lu}/u.test(span.text) && words > 3) {
+    if (!attributed() && CAPITAL_FIRST.test(span.text) && words > 3) {
       const name = previousSentenceName(text, span.start, names);
       if (name) found = { speaker: name, role: null, anaphoric: false };
     }

@@ -3,6 +3,7 @@
  * after abbreviations ("Mr.", "Dr.", "M.", "z. B.", "etc."), initials ("J. R. R.") and ordinal
  * or decimal numbers ("14. November").
  */
+import { bmpRegExp } from './bmp-regexp';
 
 const ABBREVIATIONS = new Set(
   [
@@ -120,13 +121,16 @@ function segmenterFor(lang: string | null): Intl.Segmenter {
   return segmenter;
 }
 
+const WORD_BEFORE_DOT = bmpRegExp(String.raw`(?:^|[\s(«"“])([\p{L}.]{1,12}|\d{1,4})\.\s*$`, 'u');
+const INITIAL = bmpRegExp(String.raw`^\p{Lu}$`, 'u');
+
 /** True when a piece ending here was cut after an abbreviation, an initial or a number. */
 function endsTooEarly(piece: string): boolean {
-  const m = /(?:^|[\s(«"“])([\p{L}.]{1,12}|\d{1,4})\.\s*$/u.exec(piece);
+  const m = WORD_BEFORE_DOT.exec(piece);
   if (!m?.[1]) return false;
   const word = m[1];
   if (/^\d+$/.test(word)) return Number(word) <= 31; // "14. November", "3. Liga"
-  if (/^\p{Lu}$/u.test(word)) return true; // an initial
+  if (INITIAL.test(word)) return true; // an initial
   return ABBREVIATIONS.has(word.toLowerCase().replace(/\.$/, ''));
 }
 

@@ -18,6 +18,7 @@
  * Cost: one pass to count words, one dot product per sentence, so linear in the article.
  */
 import type { TextBlock } from './blocks';
+import { bmpRegExp } from './bmp-regexp';
 import { splitSentences } from './sentences';
 import { stopWordsFor } from './stop-words';
 
@@ -42,7 +43,7 @@ interface Candidate {
 }
 
 const MIN_WORDS = 6;
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = bmpRegExp(String.raw`[\p{L}\p{N}]+`, 'gu');
 const STEM = 6;
 /** Two sentences this close (cosine of their term vectors) say the same thing. */
 const REDUNDANT = 0.5;

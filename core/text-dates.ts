@@ -12,6 +12,7 @@
  * (published / updated), which chrono does not.
  */
 import type { PageDate } from './dates';
+import { bmpRegExp } from './bmp-regexp';
 import { isPlausibleDate, wallClockMs } from './dates';
 import { offsetForZoneName, ZONE_NAME_PATTERN } from './timezones';
 
@@ -81,25 +82,22 @@ const TIME = String.raw`(?:\s*(?:,|-|–|\||·|/)?\s*(?:à|a|um|at|alle|ore|a\s+
 // A date may follow a time with nothing between ("…05:4814.11.2024"), hence the second look-behind.
 const START = String.raw`(?:(?<![\d.])|(?<=\d[:h]\d{2}))`;
 
-const NUMERIC_DMY = new RegExp(`${START}(\\d{1,2})[./](\\d{1,2})[./](\\d{4}|\\d{2}(?![\\d.]))${TIME}`, 'giu');
-const NUMERIC_YMD = new RegExp(
-  `${START}(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])(?:T|\\s+|,\\s*)?${TIME}`,
-  'giu',
-);
-const DAY_MONTH_YEAR = new RegExp(
+const NUMERIC_DMY = bmpRegExp(`${START}(\\d{1,2})[./](\\d{1,2})[./](\\d{4}|\\d{2}(?![\\d.]))${TIME}`, 'giu');
+const NUMERIC_YMD = bmpRegExp(`${START}(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])(?:T|\\s+|,\\s*)?${TIME}`, 'giu');
+const DAY_MONTH_YEAR = bmpRegExp(
   `${START}(\\d{1,2})(?:er|º|°|st|nd|rd|th)?\\.?\\s*(?:de\\s+|of\\s+)?${MONTH}\\s*(?:de\\s+|,\\s*)?(\\d{4})${TIME}`,
   'giu',
 );
-const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, 'giu');
+const MONTH_DAY_YEAR = bmpRegExp(`(?<![\\p{L}])${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, 'giu');
 
 // A day and month with a time but no year ("Updated November 18 at 4:46 PM", "14 novembre à
 // 10h09"): the year is the one of the date just before it.
 const CLOCK_AFTER = String.raw`\s*(?:,|-|–|\||·)?\s*(?:à|a|um|at|alle|ore|a\s+las|las|kl\.?)?\s*${CLOCK}`;
-const DAY_MONTH_TIME = new RegExp(
+const DAY_MONTH_TIME = bmpRegExp(
   `${START}(\\d{1,2})(?:er|º|°|st|nd|rd|th)?\\.?\\s*(?:de\\s+)?${MONTH}(?!\\s*(?:de\\s+|,\\s*)?\\d{4})${CLOCK_AFTER}`,
   'giu',
 );
-const MONTH_DAY_TIME = new RegExp(
+const MONTH_DAY_TIME = bmpRegExp(
   `(?<![\\p{L}])${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?!,?\\s*\\d{4})(?![\\d:])${CLOCK_AFTER}`,
   'giu',
 );
@@ -107,7 +105,7 @@ const MONTH_DAY_TIME = new RegExp(
 const LEND_DISTANCE = 150;
 
 /** A zone name right after a time; case-sensitive, so the French "et" is not Eastern time. */
-const ZONE_AFTER = new RegExp(
+const ZONE_AFTER = bmpRegExp(
   String.raw`\s*\(?((?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|${ZONE_NAME_PATTERN})\)?(?![\p{L}\d])`,
   'uy',
 );
@@ -115,11 +113,11 @@ const ZONE_AFTER = new RegExp(
 const MODIFIED_LABEL = String.raw`(?:last\s+)?(?:updated?|modified|revised|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|modifié|aktualisiert|zuletzt\s+geändert|geändert|letzte\s+änderung|letzte\s+aktualisierung|stand|actualizad[oa]|actualización|modificado|aggiornat[oa]|aggiornamento|modificato|aktualizacja|zaktualizowano)`;
 const PUBLISHED_LABEL = String.raw`(?:first\s+)?(?:published|posted|publié|publiée|mis\s+en\s+ligne|veröffentlicht|erschienen|erstellt|publiziert|publicad[oa]|pubblicat[oa]|publikacja|opublikowano|date\s+de\s+publication|fecha\s+de\s+publicación|data\s+di\s+pubblicazione)`;
 const LABEL_TAIL = String.raw`\s*:?\s*(?:on|at|le|am|um|el|il|à|a\s+las|alle|,)?\s*:?\s*(?:the\s+)?`;
-const MODIFIED_WORDS = new RegExp(`(?<![\\p{L}])${MODIFIED_LABEL}${LABEL_TAIL}$`, 'iu');
-const PUBLISHED_WORDS = new RegExp(`(?<![\\p{L}])${PUBLISHED_LABEL}${LABEL_TAIL}$`, 'iu');
+const MODIFIED_WORDS = bmpRegExp(`(?<![\\p{L}])${MODIFIED_LABEL}${LABEL_TAIL}$`, 'iu');
+const PUBLISHED_WORDS = bmpRegExp(`(?<![\\p{L}])${PUBLISHED_LABEL}${LABEL_TAIL}$`, 'iu');
 
 /** "mis à jour à 10h09", "Updated 10:09 GMT", "Aktualisiert um 10:09 Uhr": an update time with no day. */
-const UPDATE_TIME = new RegExp(
+const UPDATE_TIME = bmpRegExp(
   `(?<![\\p{L}])${MODIFIED_LABEL}\\s*:?\\s*(?:à|at|um|a\\s+las|alle|ore|,)?\\s*${CLOCK}(?!\\s*[./]\\s*\\d)`,
   'giu',
 );
@@ -135,7 +133,7 @@ const UNITS: readonly [RegExp, number][] = [
 ];
 const UNIT =
   '(s|secs?|seconds?|m|mins?\\.?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|sekunden?|minuten?|std\\.?|stunden?|tagen?|tag|wochen?|secondes?|heures?|jours?|semaines?|segundos?|minutos?|horas?|días?|dias?|semanas?|secondi|secondo|minuti|minuto|ore|ora|giorni|giorno|settimane|settimana)';
-const RELATIVE = new RegExp(
+const RELATIVE = bmpRegExp(
   String.raw`(?<![\p{L}\d])(?:(\d{1,3}|${ONE})\s*${UNIT}\s+(?:ago|fa)|(?:vor|il\s+y\s+a|hace)\s+(\d{1,3}|${ONE})\s*${UNIT})(?![\p{L}])`,
   'giu',
 );

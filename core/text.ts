@@ -1,4 +1,5 @@
 /** Small text helpers shared by the analysers. */
+import { bmpRegExp } from './bmp-regexp';
 
 const SPACES = /[\s\u00a0\u2007\u202f\u200b]+/g;
 
@@ -7,7 +8,7 @@ export function normalizeSpace(text: string): string {
   return text.replace(SPACES, ' ').trim();
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const WORD = bmpRegExp(String.raw`[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*`, 'gu');
 
 export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;

@@ -14,6 +14,7 @@
  * in the entry's heading ("12.31 Uhr: …", "10h32 : …"), at such a heading.
  */
 import type { TextBlock } from './blocks';
+import { bmpRegExp } from './bmp-regexp';
 import { instantMs, parseMachineDate, toIso, wallClockMs, type PageDate } from './dates';
 import { splitSentences } from './sentences';
 import { findTextDates } from './text-dates';
@@ -60,7 +61,7 @@ const LABELS = [
 ].join('|');
 
 /** The label, a short label part (a number, a date, a time: no sentence), then ":" or a dash. */
-const LABELLED = new RegExp(
+const LABELLED = bmpRegExp(
   `^[\\s\\[(*]*(?:${LABELS})(?![\\p{L}])((?:[^:\\n]|(?<=\\d):(?=\\d)){0,40}?)[\\s\\])*]*(?::(?!\\d)|[—–]|\\s-\\s)\\s*(\\S.*)$`,
   'isu',
 );
@@ -68,7 +69,7 @@ const LABELLED = new RegExp(
 const SET_SENTENCE =
   /^[\s[(*]*(?:this (?:article|story|post) (?:has been|was) (?:updated|corrected)|an earlier version of this|a previous version of this|in einer früheren version|une précédente version de cet|dans une version précédente|una versión anterior|una versione precedente)/iu;
 /** A label part says when, or numbers the update ("UPDATE 2"); longer words make it a sentence. */
-const LABEL_PART = /^[\s\d.,:/h()-]*(?:\p{L}{1,12}[\s\d.,:/h()-]*){0,4}$/u;
+const LABEL_PART = bmpRegExp(String.raw`^[\s\d.,:/h()-]*(?:\p{L}{1,12}[\s\d.,:/h()-]*){0,4}$`, 'u');
 const MIN_NOTE_WORDS = 3;
 const NOTE_KINDS = new Set<TextBlock['kind']>(['paragraph', 'heading', 'caption', 'quote', 'list-item']);
 
