@@ -45,8 +45,17 @@ export interface ClickResult {
    * trip, the figures, the render). Wall clocks of two processes: within a millisecond or so.
    */
   phases: { beforeAnalysis: number; analysis: number; afterAnalysis: number } | null;
-  /** Longest task of the page's main thread holding our work, and of all (traced runs only). */
-  longestTask: { ours: number; any: number } | null;
+  /**
+   * The analysis's steps (utils/yield-steps.ts), one task each (ms): the first holds
+   * Readability's parse; empty when there was no analysis.
+   */
+  steps: number[];
+  /**
+   * Longest task of the page's main thread holding our work, and of all (traced runs only);
+   * `parse`: the one that holds the first step, Readability's parse with it; `other`: the longest
+   * of the rest of ours (0 if none).
+   */
+  longestTask: { ours: number; any: number; parse: number; other: number } | null;
   /** CDP Profiler profile of the page during the click (profiled runs only). */
   profile: unknown;
 }
@@ -138,28 +147,39 @@ async function stayOnOurPages(cdp: CDPSession, origin: string): Promise<void> {
 
 const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
+const STEP_PREFIX = `${BENCH_MEASURES.step}:`;
+const isOurs = (name: string): boolean =>
+  name === BENCH_MEASURES.analyze || name === BENCH_MEASURES.highlight || name.startsWith(STEP_PREFIX);
+
 /**
- * From a trace of the click: the longest task of the page's main thread that ran our analysis or
- * our highlights (the tasks that hold our measures), and the longest task of that thread at all.
+ * From a trace of the click: the longest task of the page's main thread that ran our work (the
+ * tasks where one of our measures begins: the analysis, each of its steps, the highlights), the
+ * one that ran its first step (Readability's parse), the longest of our others, and the longest
+ * task of that thread at all.
  */
-function longestTasksOf(trace: Uint8Array | undefined): { ours: number; any: number } | null {
+function longestTasksOf(
+  trace: Uint8Array | undefined,
+): { ours: number; any: number; parse: number; other: number } | null {
   if (!trace) return null;
   const events = (JSON.parse(Buffer.from(trace).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const starts = events.filter(
-    (e) => (e.name === BENCH_MEASURES.analyze || e.name === BENCH_MEASURES.highlight) && e.ph === 'b',
-  );
+  const starts = events.filter((e) => isOurs(e.name) && e.ph === 'b');
   const thread = starts[0];
   if (!thread) return null;
-  let ours = 0;
-  let any = 0;
+  const first = starts.find((s) => s.name === `${STEP_PREFIX}0`);
+  const result = { ours: 0, any: 0, parse: 0, other: 0 };
   for (const e of events) {
     if (e.pid !== thread.pid || e.tid !== thread.tid || e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask')
       continue;
     const end = e.ts + (e.dur ?? 0);
-    any = Math.max(any, (e.dur ?? 0) / 1000);
-    if (starts.some((s) => s.ts >= e.ts && s.ts <= end)) ours = Math.max(ours, (e.dur ?? 0) / 1000);
+    const duration = (e.dur ?? 0) / 1000;
+    const within = (s: TraceEvent): boolean => s.ts >= e.ts && s.ts <= end;
+    result.any = Math.max(result.any, duration);
+    if (!starts.some(within)) continue;
+    result.ours = Math.max(result.ours, duration);
+    if (first && within(first)) result.parse = Math.max(result.parse, duration);
+    else result.other = Math.max(result.other, duration);
   }
-  return { ours, any };
+  return result;
 }
 
 export class ChromiumBench {
@@ -349,6 +369,10 @@ export class ChromiumBench {
       ...timings,
       analyze: analysis?.duration ?? null,
       highlight: measured[BENCH_MEASURES.highlight]?.[0]?.duration ?? null,
+      steps: Object.keys(measured)
+        .filter((name) => name.startsWith(STEP_PREFIX))
+        .sort((a, b) => Number(a.slice(STEP_PREFIX.length)) - Number(b.slice(STEP_PREFIX.length)))
+        .map((name) => measured[name]?.[0]?.duration ?? 0),
       phases: analysis
         ? {
             beforeAnalysis: analysis.start - clickedAt,

@@ -328,9 +328,12 @@ async function main(): Promise<void> {
     `Longest main-thread task (Chromium traces of 1 click in ${options.traceEvery}; ms). ` +
       "PerformanceObserver 'longtask' and 'long-animation-frame' in the page do not see the content script's message tasks.",
   );
-  const taskBeyond = traced
-    .filter(analysed)
-    .map((r) => ({ r, beyond: (r.click.longestTask?.ours ?? 0) - r.readability }));
+  // The analysis runs in steps, one task each: the task of the first step holds Readability's
+  // parse (it counts beyond that parse); every other task of ours counts whole.
+  const taskBeyond = traced.filter(analysed).map((r) => {
+    const task = r.click.longestTask;
+    return { r, beyond: Math.max((task?.parse ?? 0) - r.readability, task?.other ?? 0) };
+  });
   print(header('traced clicks'));
   print(
     row(
@@ -340,7 +343,7 @@ async function main(): Promise<void> {
   );
   print(
     row(
-      '  minus plain Readability on that page',
+      '  beyond plain Readability on that page',
       taskBeyond.map((t) => t.beyond),
     ),
   );
@@ -355,24 +358,30 @@ async function main(): Promise<void> {
     print(
       `  worst traced: ${worstTask.r.page.set}/${path.basename(worstTask.r.page.file)}: task ${ms(worstTask.r.click.longestTask?.ours ?? NaN)}, Readability ${ms(worstTask.r.readability)}`,
     );
-  // The analysis and the highlights each run in one task: the trace finds each task a few ms
-  // longer than its measure, so the measures give every page's figure.
-  const estimates = aebAnalysed.map((r) => ({
-    r,
-    beyond: Math.max((r.click.analyze as number) - r.readability, r.click.highlight ?? 0),
-  }));
+  // Each step of the analysis and the highlights run in one task each: the trace finds each task
+  // a few ms longer than its measure, so the measures give every page's figure.
+  const estimates = aebAnalysed.map((r) => {
+    const [first = r.click.analyze as number, ...rest] = r.click.steps;
+    return { r, beyond: Math.max(first - r.readability, ...rest, r.click.highlight ?? 0) };
+  });
   print(header('every analysed page, from the measures'));
   print(
     row(
-      'max(analysis − Readability, highlights)',
+      'max(1st step − Readability, other steps, highlights)',
       estimates.map((e) => e.beyond),
+    ),
+  );
+  print(
+    row(
+      'steps of the analysis (tasks)',
+      aebAnalysed.map((r) => r.click.steps.length),
     ),
   );
   const worstEstimate = estimates.sort((a, b) => b.beyond - a.beyond)[0];
   print(`  over 50 ms on ${estimates.filter((e) => e.beyond > 50).length} of ${estimates.length} pages`);
   if (worstEstimate)
     print(
-      `  worst: ${path.basename(worstEstimate.r.page.file)}: analysis ${ms(worstEstimate.r.click.analyze ?? NaN)}, highlights ${ms(worstEstimate.r.click.highlight ?? NaN)}, Readability ${ms(worstEstimate.r.readability)}`,
+      `  worst: ${path.basename(worstEstimate.r.page.file)}: analysis ${ms(worstEstimate.r.click.analyze ?? NaN)} in steps ${worstEstimate.r.click.steps.map(ms).join(' + ')}, highlights ${ms(worstEstimate.r.click.highlight ?? NaN)}, Readability ${ms(worstEstimate.r.readability)}`,
     );
 
   print();

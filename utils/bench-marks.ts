@@ -15,19 +15,33 @@ export const BENCH_MEASURES = {
   readabilityWarm: 'lede:readability-warm',
   analyze: 'lede:analyze',
   highlight: 'lede:highlight',
+  /** Each step of the analysis (utils/yield-steps.ts), `lede:step:0`, `lede:step:1`…: one task each. */
+  step: 'lede:step',
   popupReady: 'lede:popup-ready',
 } as const;
 
 /** The page address fragment that makes the content script run plain Readability on injection. */
 export const PLAIN_READABILITY_HASH = '#lede-bench-readability';
 
+/** Measures `run`, to the settling of its promise when it returns one (an analysis in steps). */
 export function timed<T>(name: string, run: () => T): T {
   const start = performance.now();
+  const end = (): void => void performance.measure(name, { start, end: performance.now() });
+  let result: T;
   try {
-    return run();
-  } finally {
-    performance.measure(name, { start, end: performance.now() });
+    result = run();
+  } catch (error) {
+    end();
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(end) as T;
+  end();
+  return result;
+}
+
+/** One step of the analysis, the `index`th: one task of the page's main thread. */
+export function timedStep<T>(index: number, run: () => T): T {
+  return timed(`${BENCH_MEASURES.step}:${index}`, run);
 }
 
 /** The content script's answer to `message`, timed when it is an analysis or highlights. */

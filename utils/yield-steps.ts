@@ -4,6 +4,8 @@
  * between Readability's parse and each of our steps, instead of one long task (issue 9).
  */
 
+import { timedStep } from './bench-marks';
+
 type Scheduler = { yield?: () => Promise<void> };
 
 /**
@@ -25,7 +27,11 @@ export function pause(): Promise<void> {
 }
 
 export async function runSteps<T>(steps: Generator<void, T>): Promise<T> {
-  for (let step = steps.next(); ; step = steps.next()) {
+  let index = 0;
+  // Bench build only (utils/bench-marks.ts; other builds drop it): each step's time.
+  const next = (): IteratorResult<void, T> =>
+    import.meta.env.MODE === 'bench' ? timedStep(index++, () => steps.next()) : steps.next();
+  for (let step = next(); ; step = next()) {
     if (step.done) return step.value;
     await pause();
   }
