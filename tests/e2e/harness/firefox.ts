@@ -18,11 +18,8 @@ export interface FirefoxSession {
   readonly extensionOrigin: string;
   /** The add-on's id (browser_specific_settings.gecko.id), for grantActiveTabAsOnClick. */
   readonly geckoId: string;
-  /**
-   * Opens an extension page in a new tab (see navigateExtensionPage for why not goto); with
-   * `background`, the selected tab stays in front (a popup over a page the reader still sees).
-   */
-  openExtensionPage(pathAndQuery: string, options?: { background?: boolean }): Promise<Page>;
+  /** Opens an extension page in a new tab (see navigateExtensionPage for why not goto). */
+  openExtensionPage(pathAndQuery: string): Promise<Page>;
   /**
    * Opens `url` in a tab, gives it the activeTab grant of a click on Lede's button (unless
    * `clicked` is false), then opens the popup for that tab in another tab.
@@ -195,8 +192,8 @@ export async function launchFirefox(
   }
   const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
-  async function openExtensionPage(pathAndQuery: string, { background = false } = {}): Promise<Page> {
-    const page = await browser.newPage({ background });
+  async function openExtensionPage(pathAndQuery: string): Promise<Page> {
+    const page = await browser.newPage();
     await navigateExtensionPage(page, `${extensionOrigin}/${pathAndQuery}`);
     return page;
   }
