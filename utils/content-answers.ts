@@ -17,7 +17,7 @@ import {
 } from './messages';
 import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
 import { composedDocument } from './composed-page';
-import { pause, runSteps } from './yield-steps';
+import { runSteps } from './yield-steps';
 
 const failure = (error: unknown): { ok: false; reason: 'error'; message: string } => ({
   ok: false,
@@ -76,54 +76,37 @@ export interface ContentSession {
 const pageOf = (url: string): string => url.split('#')[0] ?? url;
 
 /**
- * What the page says now, in a few characters: its text's length and FNV-1a hash. One pass over
- * the text, a fraction of an analysis; Lede's own highlights change no text (they are not DOM).
+ * Watches the page's DOM from the start of an analysis: changed() says whether its nodes or text
+ * changed since (Lede's highlights are not DOM: they change nothing). The observer stops at the
+ * first change, so a busy page costs one record. Observing changes nothing in the page.
+ *
+ * This replaced a hash of the page's text taken on every click: 5 to 50 ms on a large page,
+ * on the page's main thread (docs/PERFORMANCE.md).
  */
-function textSignature(doc: Document): string {
-  const text = doc.body?.textContent ?? '';
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return `${text.length}:${(hash >>> 0).toString(36)}`;
-}
-
-/** Records whether the page's DOM changes, from now until stop(). Observing changes nothing. */
-function watchChanges(doc: Document): { stop(): boolean } {
+function watchChanges(doc: Document): { changed(): boolean; stop(): void } {
   let changed = false;
   // The script's own constructor; jsdom's (the unit tests) hangs off the document's window.
   const Observer = typeof MutationObserver === 'function' ? MutationObserver : doc.defaultView?.MutationObserver;
-  if (!Observer) return { stop: () => true };
-  const observer = new Observer(() => (changed = true));
+  if (!Observer) return { changed: () => true, stop: () => undefined };
+  const observer = new Observer(() => {
+    changed = true;
+    observer.disconnect();
+  });
   observer.observe(doc, { subtree: true, childList: true, characterData: true });
   return {
-    stop() {
-      changed ||= observer.takeRecords().length > 0;
-      observer.disconnect();
-      return changed;
-    },
+    changed: () => changed || observer.takeRecords().length > 0,
+    stop: () => observer.disconnect(),
   };
-}
-
-/**
- * The text's signature, taken once the answer has gone (a task later), off the click's path;
- * null if the page changed since the analysis began, since the report may then not match it.
- * (A change inside a shadow root is not seen by the observer; the signature, read from a new
- * composed copy at the next click, still tells.)
- */
-async function signatureLater(page: Document, changes: { stop(): boolean }): Promise<string | null> {
-  await pause();
-  const changed = changes.stop();
-  return changed ? null : textSignature(page);
 }
 
 export function createContentSession(doc: Document, url: () => string): ContentSession {
   let report: PageReport | null = null;
   let reportPage = '';
   /**
-   * The last analysis, the request it answered, and the signature of the page's text it was
-   * made from (null: the page changed meanwhile, never reuse): the popup reopened on an
-   * unchanged page, asked the same way, reuses it.
+   * The last analysis, the request it answered, and whether the page has changed since it began:
+   * the popup reopened on an unchanged page, asked the same way, reuses it.
    */
-  let last: { request: string; result: AnalyzeResponse; signature: Promise<string | null> } | null = null;
+  let last: { request: string; result: AnalyzeResponse; changes: ReturnType<typeof watchChanges> } | null = null;
   let highlights: PageHighlights | null = null;
 
   /**
@@ -134,6 +117,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
   const forgetIfNavigated = (): void => {
     if (report && pageOf(url()) !== reportPage) {
       report = null;
+      last?.changes.stop();
       last = null;
       unmark();
     }
@@ -181,12 +165,15 @@ export function createContentSession(doc: Document, url: () => string): ContentS
     const page = composedDocument(doc);
     const request = [pageOf(url()), message.whole, message.sentences].join('\n');
     let result: AnalyzeResponse;
-    if (last?.request === request && (await last.signature) === textSignature(page)) {
+    // An article in shadow roots (a composed copy) is read again every time: the observer does
+    // not see into shadow trees.
+    if (last?.request === request && page === doc && !last.changes.changed()) {
       result = last.result;
     } else {
+      last?.changes.stop();
       const changes = watchChanges(doc);
       result = await runSteps(analyzeSteps(page, url(), message.whole, message.sentences));
-      last = { request, result, signature: signatureLater(page, changes) };
+      last = { request, result, changes };
     }
     report = result.ok ? result.report : null;
     reportPage = pageOf(url());
@@ -201,6 +188,9 @@ export function createContentSession(doc: Document, url: () => string): ContentS
       return result === undefined ? undefined : Promise.resolve(result);
     },
     navigated: forgetIfNavigated,
-    dispose: unmark,
+    dispose: () => {
+      last?.changes.stop();
+      unmark();
+    },
   };
 }
