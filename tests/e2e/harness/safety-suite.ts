@@ -154,12 +154,15 @@ function watchDialogs(): { pages(...pages: Page[]): void; seen: string[] } {
 const canaryOf = (page: Page): Promise<unknown> =>
   page.evaluate(() => (window as unknown as { __ledeXss?: unknown }).__ledeXss);
 
-/** Texts under Lede's highlights in the page, read in the page itself. */
+/**
+ * Texts under Lede's highlights in the page, read in the page itself: by `new Range()`, since the
+ * hostile page clobbers document.createRange in its own world.
+ */
 async function highlightedTexts(page: Page, name: string): Promise<string[]> {
   return page.evaluate(
     (highlight) =>
       [...((CSS.highlights.get(highlight) as Set<AbstractRange> | undefined) ?? [])].map((r) => {
-        const range = document.createRange();
+        const range = new Range();
         range.setStart(r.startContainer, r.startOffset);
         range.setEnd(r.endContainer, r.endOffset);
         return range.toString();
@@ -340,6 +343,8 @@ export function defineSafetyTests(context: SafetyContext): void {
     });
     dialogs.pages(article, popup);
     expect(pageCanary, "the page's CSP let its own payloads run: the test would prove nothing").toBeUndefined();
+    // The page's names clobber the document's methods in its own world; Lede's content script must not mind.
+    expect(await article.evaluate(() => typeof document.createTreeWalker)).not.toBe('function');
 
     let shown: PopupShown | undefined;
     let popupDom: PopupDom | undefined;
