@@ -67,7 +67,7 @@ interface BidiFrameInternals {
  * extension-process documents to BiDi, so puppeteer times out. The raw BiDi navigate command
  * with wait 'complete' returns once the document has loaded.
  */
-async function navigateExtensionPage(page: Page, url: string): Promise<void> {
+export async function navigateExtensionPage(page: Page, url: string): Promise<void> {
   const frame = page.mainFrame() as unknown as Partial<BidiFrameInternals>;
   if (typeof frame.browsingContext?.navigate !== 'function') {
     throw new Error('E2E: puppeteer internals changed: mainFrame().browsingContext.navigate is gone');
