@@ -590,7 +590,8 @@ function grow(text: string, n: Numeral, lang: NumberLang | null): Draft {
   let end = n.end;
   // A minus sign: "-5 %", "−3 °C" (not the hyphen of "10-15").
   if (!n.spelled && /(?:^|[\s(])[-−]$/u.test(text.slice(Math.max(0, start - 2), start))) {
-    value = -value;
+    // "-0 %" is 0: a -0 would turn into 0 in the JSON that carries the report to the popup.
+    value = value === 0 ? 0 : -value;
     start -= 1;
   }
   const head = text.slice(Math.max(0, start - 8), start);
