@@ -219,7 +219,10 @@ export function findPageDates(doc: Document, options: { monthFirst: boolean; now
   let lastOwner: Element | null = null;
   /** Adds a text node's text, spaces collapsed, so distances count what a reader sees. */
   const pushText = (raw: string, owner: Element, region: Element | null): void => {
-    let text = raw.replace(SPACES, ' ');
+    // The cap holds inside a text node too: one node may hold megabytes (and the date patterns
+    // would read them all).
+    if (length > MAX_TEXT) return;
+    let text = raw.slice(0, MAX_TEXT + 1 - length).replace(SPACES, ' ');
     if (last.endsWith(' ') && text.startsWith(' ')) text = text.slice(1);
     if (!text) return;
     // Digits from two elements never make one number ("<span>04</span><span>2013</span>").

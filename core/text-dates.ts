@@ -231,8 +231,25 @@ export function findUpdateTimes(text: string): UpdateTime[] {
 /** Every date in `text`, in order. Dotted dates are always day first. */
 export function findTextDates(text: string, options: TextDateOptions | boolean = {}): TextDate[] {
   const { monthFirst = false, now, day } = typeof options === 'boolean' ? { monthFirst: options } : options;
+  // Lookups below are by position in `found`, kept in text order once the full dates are in: a
+  // scan of all of it for each date was quadratic (a 300,000-character page of dates: minutes).
   const found: TextDate[] = [];
   const ends = new Map<TextDate, number>();
+  const taken = new Set<number>();
+  let inOrder = false;
+  /** The longest date read: a look back for the date that covers a place stops that far back. */
+  let longest = 0;
+  /** The position in `found` of the first date at or after `index`. */
+  const firstFrom = (index: number): number => {
+    let lo = 0;
+    let hi = found.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((found[mid] as TextDate).index < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   /** Adds a date; a zone printed after it gives its offset, else `fallbackOffset` (a lender's). */
   const add = (
     index: number,
@@ -241,7 +258,7 @@ export function findTextDates(text: string, options: TextDateOptions | boolean =
     kind: TextDate['kind'] = 'date',
     fallbackOffset: number | null = null,
   ): TextDate | null => {
-    if (found.some((f) => f.index === index)) return null;
+    if (taken.has(index)) return null;
     let zone: string | null = null;
     if (date.hour !== null && date.offset === null) {
       ZONE_AFTER.lastIndex = end;
@@ -250,8 +267,11 @@ export function findTextDates(text: string, options: TextDateOptions | boolean =
     }
     if (!isPlausibleDate(date)) return null;
     const entry: TextDate = { date, index, role: roleBefore(text, index), kind, zone };
-    found.push(entry);
+    if (inOrder) found.splice(firstFrom(index), 0, entry);
+    else found.push(entry);
+    taken.add(index);
     ends.set(entry, end);
+    longest = Math.max(longest, end - index);
     return entry;
   };
   for (const m of text.matchAll(NUMERIC_DMY)) {
@@ -270,10 +290,16 @@ export function findTextDates(text: string, options: TextDateOptions | boolean =
     add(m.index, m.index + m[0].length, withTime(Number(m[3]), monthNumber(m[1]), Number(m[2]), m[4], m[5], m[6]));
   }
   found.sort((x, y) => x.index - y.index);
+  inOrder = true;
   /** The full date just before `index` (on the same line, as it were), else the caller's day. */
-  const lender = (index: number): PageDate | null | undefined =>
-    [...found].reverse().find((f) => f.index < index && index - f.index <= LEND_DISTANCE && f.kind === 'date')?.date ??
-    day;
+  const lender = (index: number): PageDate | null | undefined => {
+    for (let i = firstFrom(index) - 1; i >= 0; i--) {
+      const f = found[i] as TextDate;
+      if (index - f.index > LEND_DISTANCE) break;
+      if (f.kind === 'date') return f.date;
+    }
+    return day;
+  };
   const yearless: [RegExpMatchArray, number, number][] = [
     ...[...text.matchAll(DAY_MONTH_TIME)].map((m): [RegExpMatchArray, number, number] => [m, 1, 2]),
     ...[...text.matchAll(MONTH_DAY_TIME)].map((m): [RegExpMatchArray, number, number] => [m, 2, 1]),
@@ -287,22 +313,38 @@ export function findTextDates(text: string, options: TextDateOptions | boolean =
     const year = month < base.month - 6 ? base.year + 1 : base.year;
     add(at, at + m[0].length, withTime(year, month, Number(m[dayGroup]), m[3], m[4], m[5]), 'date', base.offset);
   }
-  found.sort((x, y) => x.index - y.index);
   // An update time with no day takes the day printed right after it ("Updated at 5:36 PM CST on
   // Nov 18, 2019"), else the day of the date before it, else the caller's day.
-  const covered = (index: number): boolean => found.some((f) => f.index <= index && index < (ends.get(f) ?? 0));
+  const covered = (index: number): boolean => {
+    for (let i = firstFrom(index + 1) - 1; i >= 0; i--) {
+      const f = found[i] as TextDate;
+      if (index - f.index >= longest) return false;
+      if (index < (ends.get(f) ?? 0)) return true;
+    }
+    return false;
+  };
+  const dayAfter = (end: number): TextDate | undefined => {
+    for (let i = firstFrom(end); i < found.length; i++) {
+      const f = found[i] as TextDate;
+      if (f.index - end > 16) return undefined;
+      if (f.kind === 'date' && f.date.hour === null) return f;
+    }
+    return undefined;
+  };
   for (const update of findUpdateTimes(text)) {
     if (covered(update.index)) continue;
-    const after = found.find(
-      (f) => f.kind === 'date' && f.date.hour === null && f.index >= update.end && f.index - update.end <= 16,
-    );
+    const after = dayAfter(update.end);
     const base = after?.date ?? lender(update.labelIndex);
     if (!base) continue;
-    if (after) found.splice(found.indexOf(after), 1);
+    if (after) {
+      found.splice(firstFrom(after.index), 1);
+      taken.delete(after.index);
+    }
     const date = withTime(base.year, base.month, base.day, String(update.hour), String(update.minute));
     const added = add(update.index, update.end, date, 'time-only', base.offset);
     if (added) added.role = 'modified';
   }
+  inOrder = false;
   if (now) {
     for (const m of text.matchAll(RELATIVE)) {
       const seconds = secondsOf(m[1] ?? m[3] ?? '', m[2] ?? m[4] ?? '');
