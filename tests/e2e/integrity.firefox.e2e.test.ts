@@ -40,11 +40,15 @@ describe('Lede leaves the page as it was, in Firefox (popup in a tab)', () => {
     async open(fixture, beforeClick) {
       const { driver, server } = started();
       const { article, popup } = await driver.openArticle(server.url(fixture), beforeClick);
+      // In front, as a real popup is: a tab behind gets little CPU and its clicks crawl.
+      await popup.bringToFront();
       return { page: article, popup };
     },
     async reopen(popup, page) {
       if (!popup.isClosed()) await popup.close();
-      return started().driver.reopenPopup(page);
+      const again = await started().driver.reopenPopup(page);
+      await again.bringToFront();
+      return again;
     },
     captureReader: (action) => started().driver.captureReader(action),
     takeErrors: async () => (await errors?.take()) ?? [],
