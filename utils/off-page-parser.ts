@@ -9,7 +9,7 @@ import type { TextBlock } from '@/core/blocks';
 import type { Figure } from '@/core/types';
 import type { PageReport } from '@/core/with-figures';
 import type { FiguresRequest, ParserRequest, ParserResponse } from './messages';
-import { isFigures, isSnapshot } from './validate-report';
+import { isFigures, isSnapshot } from './validate-stored';
 
 const PARSER_PAGE = '/offscreen.html';
 

@@ -21,7 +21,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { sameContent, type Snapshot } from '@/core/snapshot';
-import { isSnapshot } from './validate-report';
+import { isSnapshot } from './validate-stored';
 
 const PREFIX = 'snapshot:';
 type SnapshotKey = `local:snapshot:${string}`;

@@ -8,37 +8,36 @@
  * carry no prototypes, JSON and structured clone alike, so fields are read as they come.)
  */
 import { MAX_SUMMARY_SENTENCES, type AnalyzeResponse, type HighlightResponse, type ReaderResponse } from './messages';
-import type { ArticleReport, Figure, Paywall, Quote, Timestamp, UpdateNote } from '@/core/types';
+import type { Paywall, Quote, Timestamp, UpdateNote } from '@/core/types';
 import type { PageReport } from '@/core/with-figures';
 import type { BlockKind, TextBlock } from '@/core/blocks';
-import type { Snapshot } from '@/core/snapshot';
 import { BARE_DAY, HAS_OFFSET } from './format-time';
 
-type Check = (value: unknown) => boolean;
+export type Check = (value: unknown) => boolean;
 
 const MAX_TEXT = 5_000_000;
-const isString: Check = (v) => typeof v === 'string' && v.length <= MAX_TEXT;
-const nullable =
+export const isString: Check = (v) => typeof v === 'string' && v.length <= MAX_TEXT;
+export const nullable =
   (check: Check): Check =>
   (v) =>
     v === null || check(v);
-const isNullableString = nullable(isString);
+export const isNullableString = nullable(isString);
 const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const isNullableNumber = nullable(isNumber);
+export const isNullableNumber = nullable(isNumber);
 /** A count or a length: NaN fails the comparison too. */
 const isCount: Check = (v) => isNumber(v) && (v as number) >= 0;
 const isBoolean: Check = (v) => typeof v === 'boolean';
-const is =
+export const is =
   (...values: unknown[]): Check =>
   (v) =>
     values.includes(v);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Item by item: every() skips the holes of a sparse array, which Firefox's structured clone keeps. */
-const arrayOf =
+export const arrayOf =
   (item: Check, max = 10_000): Check =>
   (v) =>
     Array.isArray(v) && v.length <= max && [...(v as unknown[])].every(item);
-const shape =
+export const shape =
   <T>(fields: Record<keyof T, Check>): Check =>
   (v) =>
     isObject(v) &&
@@ -49,7 +48,7 @@ const shape =
  * ISO 8601 that utils/format-time.ts can show: a bare day or a time without offset that does not
  * parse would make its Intl formatting throw, and the popup with it.
  */
-const isIso: Check = (v) =>
+export const isIso: Check = (v) =>
   isString(v) &&
   !Number.isNaN(
     Date.parse(BARE_DAY.test(v as string) ? `${v}T00:00:00Z` : HAS_OFFSET.test(v as string) ? (v as string) : `${v}Z`),
@@ -60,7 +59,7 @@ const isPageUrl: Check = (v) => isString(v) && URL.canParse(v as string);
 
 const timestamp = nullable(shape<Timestamp>({ iso: isIso, source: isString }));
 
-const PAGE_REPORT_FIELDS: Record<keyof PageReport, Check> = {
+export const PAGE_REPORT_FIELDS: Record<keyof PageReport, Check> = {
   url: nullable(isPageUrl),
   readerable: isBoolean,
   lang: isNullableString,
@@ -80,16 +79,6 @@ const PAGE_REPORT_FIELDS: Record<keyof PageReport, Check> = {
   paywall: nullable(shape<Paywall>({ partial: isBoolean, source: isString })),
 };
 const pageReport = shape<PageReport>(PAGE_REPORT_FIELDS);
-const figures = arrayOf(
-  shape<Figure>({
-    text: isString,
-    value: isNullableNumber,
-    upper: isNullableNumber,
-    unit: isNullableString,
-    context: isString,
-  }),
-);
-
 const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'heading', 'quote', 'caption', 'list-item', 'preformatted'];
 const blocks = arrayOf(
   shape<TextBlock>({
@@ -99,34 +88,6 @@ const blocks = arrayOf(
   }),
   100_000,
 );
-
-export function isArticleReport(value: unknown): value is ArticleReport {
-  return shape<ArticleReport>({ ...PAGE_REPORT_FIELDS, figures })(value);
-}
-
-/** A stored snapshot of this version (utils/snapshot-store.ts): storage may hold anything. */
-const snapshot = shape<Snapshot>({
-  v: is(1),
-  url: isNullableString,
-  at: isIso,
-  title: isNullableString,
-  published: isNullableString,
-  modified: isNullableString,
-  paragraphs: arrayOf(isString, Infinity),
-  quotes: arrayOf(shape<Snapshot['quotes'][number]>({ text: isString, speaker: isNullableString }), Infinity),
-  figures: arrayOf(
-    shape<Snapshot['figures'][number]>({ text: isString, value: isNullableNumber, unit: isNullableString }),
-    Infinity,
-  ),
-});
-
-export function isFigures(value: unknown): value is Figure[] {
-  return figures(value);
-}
-
-export function isSnapshot(value: unknown): value is Snapshot {
-  return snapshot(value);
-}
 
 /** The article's blocks of text, as the content script sends them. */
 export function isPageBlocks(value: unknown): value is TextBlock[] {

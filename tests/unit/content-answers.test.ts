@@ -5,7 +5,8 @@ import { analyzePage, createContentSession } from '@/utils/content-answers';
 import { highlightItems } from '@/utils/page-highlights';
 import { analyze } from '@/core/report';
 import { withFigures } from '@/core/with-figures';
-import { isAnalyzeResponse, isArticleReport, isPageReport } from '@/utils/validate-report';
+import { isAnalyzeResponse, isPageReport } from '@/utils/validate-report';
+import { isArticleReport } from '@/utils/validate-stored';
 import { loadPage, ROOT, SEED_DIR } from '../support/pages';
 
 const seed = (): Document =>

@@ -15,14 +15,12 @@ import type { AnalyzeResponse, ReaderResponse } from '@/utils/messages';
 import { isContentRequest, isFromExtensionPage, isHttpUrl } from '@/utils/messages';
 import {
   isAnalyzeResponse,
-  isArticleReport,
-  isFigures,
   isHighlightResponse,
   isPageBlocks,
   isPageReport,
   isReaderResponse,
-  isSnapshot,
 } from '@/utils/validate-report';
+import { isArticleReport, isFigures, isSnapshot } from '@/utils/validate-stored';
 import { requestAnalysis, revealInPage, setHighlights } from '@/utils/tab-access';
 import { openReaderView } from '@/utils/reader-launch';
 import { readerPayloadKey } from '@/utils/storage';
