@@ -4,7 +4,10 @@
 // - from the click to the close (analysis, highlights painted, a quote revealed, highlights off,
 //   the reader view opened), not one DOM change and no new global. The reader view is a tab of
 //   its own (utils/reader-launch.ts): Lede puts no host element in the page, so the exact list
-//   of allowed mutations is empty;
+//   of allowed mutations is empty. Highlights left on stay after the popup closes (the reader
+//   reads the page with them, and turns them off with the switch or the shortcut); turned off,
+//   nothing of Lede's is left: no lede-* highlight, no style sheet, and the page's own
+//   highlight untouched;
 // - a second injection of the content script stops the first copy (its highlights and style
 //   sheet go), and the next click paints once, with one listener answering;
 // - a strict CSP, frames of two origins, an article in a shadow root and an infinite scroll:
@@ -96,6 +99,12 @@ export function defineIntegrityTests(context: IntegrityContext): void {
     let before = '';
     const { page, popup } = await context.open(SEED, async (p) => {
       before = await p.evaluate(() => document.documentElement.outerHTML);
+      // The page's own highlight, which Lede must leave alone: it removes only its own entries.
+      await p.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector('h1') as Element);
+        CSS.highlights.set('page-mark', new Highlight(range));
+      });
       await watchPage(p);
     });
     try {
@@ -124,6 +133,7 @@ export function defineIntegrityTests(context: IntegrityContext): void {
         violations: [],
       });
       expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+      expect(await page.evaluate(() => CSS.highlights.get('page-mark')?.size)).toBe(1);
       expect(await context.takeErrors()).toEqual([]);
     } finally {
       // Highlights back on, the reader's default, for the next tests.
