@@ -15,6 +15,7 @@ import { countWords, readingMinutes } from './text';
 import { findPaywall } from './paywall';
 import { findUpdateNotes } from './updates';
 import { detectLanguage, primaryLang, STOP_WORD_LANGS } from './stop-words';
+import { copyWithNestingLimit, isNestedTooDeep } from './nesting';
 
 /** Enough text to tell a language by its function words (about 2,000 words). */
 const DETECT_CHARS = 12_000;
@@ -57,6 +58,8 @@ export function* readPageSteps(
   doc: Document,
   options: AnalyzeOptions & { readerable?: boolean } = {},
 ): Generator<void, PageReading> {
+  // A page nested thousands of levels deep hangs Readability and overflows the stack (nesting.ts).
+  if (isNestedTooDeep(doc)) doc = copyWithNestingLimit(doc);
   const url = options.url ?? null;
   const now = options.now ?? new Date();
   const article = yield* extractArticleSteps(doc, {
