@@ -4,6 +4,7 @@
  * times, quotes, summary and paywall. The content script runs it in the reader's tab.
  */
 import type { AnalyzeOptions } from './types';
+import { bmpRegExp } from './bmp-regexp';
 import { extractArticleSteps, finish } from './article';
 import { extractByline } from './byline';
 import { extractTimestamps } from './timestamps';
@@ -19,6 +20,7 @@ import { copyWithNestingLimit, isNestedTooDeep } from './nesting';
 
 /** Enough text to tell a language by its function words (about 2,000 words). */
 const DETECT_CHARS = 12_000;
+const LETTER_RUNS = bmpRegExp(String.raw`\p{L}+`, 'gu');
 
 export interface PageReading {
   report: PageReport;
@@ -34,12 +36,7 @@ export interface PageReading {
  * declared one is a language we can tell and the words clearly say another, the words win.
  */
 function articleLang(declared: string | null, text: string): string | null {
-  const detected = detectLanguage(
-    text
-      .slice(0, DETECT_CHARS)
-      .toLowerCase()
-      .match(/\p{L}+/gu) ?? [],
-  );
+  const detected = detectLanguage(text.slice(0, DETECT_CHARS).toLowerCase().match(LETTER_RUNS) ?? []);
   const primary = primaryLang(declared);
   if (!declared) return detected;
   return detected && primary && STOP_WORD_LANGS.includes(primary) && detected !== primary ? detected : declared;
