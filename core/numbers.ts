@@ -263,21 +263,17 @@ function atomsOf(word: string, lang: NumberLang): Atom[] | null {
   // The longest number words are about 60 letters ("neunhundertneunundneunzigtausendneunhundert…");
   // a longer word is none, and split() recursed once per morpheme: a 5 MB word overflowed the stack.
   if (word.length < 4 || word.length > MAX_NUMBER_WORD) return null;
-  /** Where no decomposition starts: each place is tried once (backtracking was exponential). */
-  const dead = new Set<number>();
-  const split = (at: number): Atom[] | null => {
-    if (at === word.length) return [];
-    if (dead.has(at)) return null;
-    for (let len = Math.min(word.length - at, 12); len >= 2; len--) {
-      const atom = lexicon.get(word.slice(at, at + len));
+  const split = (rest: string): Atom[] | null => {
+    if (rest === '') return [];
+    for (let len = Math.min(rest.length, 12); len >= 2; len--) {
+      const atom = lexicon.get(rest.slice(0, len));
       if (!atom) continue;
-      const tail = split(at + len);
+      const tail = split(rest.slice(len));
       if (tail) return [atom, ...tail];
     }
-    dead.add(at);
     return null;
   };
-  const parts = split(0);
+  const parts = split(word);
   return parts && parts.length > 1 ? parts : null;
 }
 
