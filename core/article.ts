@@ -10,6 +10,7 @@ import { restoreLazyImages } from './lazy-images';
 import { findArticleHeadline } from './page-dates';
 import type { ExtractionMode } from './types';
 import { normalizeSpace } from './text';
+import { limitBlocks } from './limits';
 
 export interface Article {
   readerable: boolean;
@@ -106,7 +107,7 @@ export function* extractArticleSteps(
       excerpt: null,
       lang,
       content: null,
-      blocks: wholeBody(doc),
+      blocks: limitBlocks(wholeBody(doc)),
     };
   }
   const clone = doc.cloneNode(true) as Document;
@@ -125,7 +126,7 @@ export function* extractArticleSteps(
     restoreLazyImages(content);
     cleanArticle(content, { title, skip: skipRules });
   }
-  const blocks = content ? extractBlocks(content) : [];
+  const blocks = content ? limitBlocks(extractBlocks(content)) : [];
   return {
     readerable,
     mode: blocks.length ? 'readability' : 'whole-fallback',
@@ -135,6 +136,6 @@ export function* extractArticleSteps(
     excerpt: orNull(parsed?.excerpt),
     lang: orNull(parsed?.lang) ?? lang,
     content,
-    blocks: blocks.length ? blocks : wholeBody(doc),
+    blocks: blocks.length ? blocks : limitBlocks(wholeBody(doc)),
   };
 }

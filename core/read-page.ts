@@ -17,6 +17,7 @@ import { findPaywall } from './paywall';
 import { findUpdateNotes } from './updates';
 import { detectLanguage, primaryLang, STOP_WORD_LANGS } from './stop-words';
 import { copyWithNestingLimit, isNestedTooDeep } from './nesting';
+import { fitPageReport } from './limits';
 
 /** Enough text to tell a language by its function words (about 2,000 words). */
 const DETECT_CHARS = 12_000;
@@ -105,5 +106,5 @@ export function* readPageSteps(
     // The whole page was asked for: there is no article to be cut short.
     paywall: article.mode === 'whole' ? null : findPaywall(doc, words),
   };
-  return { report, blocks: article.blocks, content: article.content };
+  return { report: fitPageReport(report), blocks: article.blocks, content: article.content };
 }
