@@ -559,10 +559,17 @@ interface Position {
   index: number;
 }
 
+/**
+ * How far back in a block the speaker of a quote is looked for: a few sentences are enough, and
+ * reading the whole block before each quote was quadratic (a paragraph of 200 KB of "«…», dit-il":
+ * four minutes).
+ */
+const LOOK_BACK = 3000;
+
 /** The last person named before `at` (from the start of its sentence back), within three blocks. */
 /** An utterance with no attribution right after a sentence naming someone: "X sieht das so. „…“". */
 function previousSentenceName(text: string, start: number, names: Names): string | null {
-  const head = text.slice(0, start).trimEnd();
+  const head = text.slice(Math.max(0, start - LOOK_BACK), start).trimEnd();
   if (!/[.!?:]$/u.test(head)) return null;
   const sentences = (head.match(SENTENCE) ?? []).map((t) => t.trim());
   const sentence = sentences[sentences.length - 1] ?? '';
@@ -595,6 +602,9 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
   /** "el presidente andaluz", "die Synodalpräsidentin", "the center": whom the article gave that role before. */
   const byRole = (head: string | undefined, at: Position): string | null => {
     const key = head?.replace(/-/g, '').toLowerCase() ?? '';
+    // No role to look for ("he said"): nothing can match, and scanning every quote so far for each
+    // quote was quadratic.
+    if (key.length <= 3) return null;
     const same = (word: string): boolean => {
       const w = word.replace(/-/g, '').toLowerCase();
       return key.length > 3 && w.length > 3 && (w.endsWith(key) || key.endsWith(w));
@@ -629,16 +639,17 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
    */
   const antecedent = (at: Position, previous: { speaker: string; at: Position } | null): string | null => {
     for (let b = at.block; b >= 0 && b >= at.block - 3; b--) {
-      const text = (blocks[b]?.text ?? '')
-        .slice(0, b === at.block ? at.index : undefined)
-        .replace(QUOTED, (q) => ' '.repeat(q.length));
+      const whole = blocks[b]?.text ?? '';
+      const end = b === at.block ? at.index : whole.length;
+      const from = Math.max(0, end - LOOK_BACK);
+      const text = whole.slice(from, end).replace(QUOTED, (q) => ' '.repeat(q.length));
       for (const s of [...text.matchAll(SENTENCE)].reverse()) {
-        if (previous && b === previous.at.block && s.index <= previous.at.index) return previous.speaker;
+        const index = from + s.index;
+        if (previous && b === previous.at.block && index <= previous.at.index) return previous.speaker;
         const speech = nameOf(attributionBefore(s[0]).speaker);
         if (speech) return speech;
         // "El consejero ha lanzado…": the person with that role.
-        const role =
-          DESCRIPTION_OPENS.test(s[0].trim()) && byRole(HEAD.exec(s[0].trim())?.[1], { block: b, index: s.index });
+        const role = DESCRIPTION_OPENS.test(s[0].trim()) && byRole(HEAD.exec(s[0].trim())?.[1], { block: b, index });
         if (role) return role;
         const own = b === at.block && s.index + s[0].length === text.length && !/[.!?]\s*$/u.test(s[0]);
         let first: { name: string; index: number } | null = null;
@@ -653,7 +664,7 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
             (!first || m.index < first.index) &&
             !SPACE_THEN_CAPITAL.test(s[0].slice(m.index + m[0].length)) &&
             !CAPITALISED_AT_END.test(s[0].slice(0, m.index)) &&
-            names.isKnownSurname(m[0], b * 1e6 + s.index + m.index) &&
+            names.isKnownSurname(m[0], b * 1e6 + index + m.index) &&
             !INSTITUTION.test(m[0])
           )
             first = { name: m[0], index: m.index };
