@@ -560,6 +560,13 @@ interface Position {
 }
 
 /**
+ * How many blocks back the person given a role ("le ministre") is looked for. Every block back to
+ * the first, for each quote, was quadratic: 4,000 paragraphs, each a quote by a new role, took
+ * 9 s; articles name a speaker's role within a few dozen paragraphs of the quote.
+ */
+const ROLE_LOOK_BACK = 100;
+
+/**
  * How far back in a block the speaker of a quote is looked for: a few sentences are enough, and
  * reading the whole block before each quote was quadratic (a paragraph of 200 KB of "«…», dit-il":
  * four minutes).
@@ -612,7 +619,7 @@ export function extractQuotes(blocks: readonly TextBlock[], lang: string | null 
     // "der Feuerwehrsprecher" after "sagte ein Feuerwehrsprecher".
     const described = quotes.findLast((q) => q.speaker && !/\s/.test(q.speaker) && same(q.speaker));
     if (described) return described.speaker;
-    for (let b = at.block; b >= 0 && key; b--) {
+    for (let b = at.block; b >= 0 && b > at.block - ROLE_LOOK_BACK; b--) {
       const text = (blocks[b]?.text ?? '').slice(0, b === at.block ? at.index : undefined);
       for (const w of [...text.matchAll(LONG_WORDS)].reverse()) {
         if (!same(w[0])) continue;
