@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { analyze } from '../core/report';
+import { analyze, type ArticleReport } from '../core/report';
 import { decodeHtml } from '../core/charset';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,20 +42,31 @@ async function readHtml(file: string): Promise<string> {
   return decodeHtml(raw);
 }
 
+/**
+ * One file's report; throws what the analysis throws. `analyzeFile` is the command's per-file
+ * error line around it; `npm run check:corpora` (cli/check-corpora.ts) calls this one to tell a
+ * file it cannot read from a crash of the analysis.
+ */
+export async function analyzePage(
+  file: string,
+  options: { whole: boolean; url: string | null },
+): Promise<ArticleReport> {
+  const html = await readHtml(file);
+  // No scripts, no subresources, and the page's console noise kept out of our output.
+  const dom = new JSDOM(html, { url: options.url ?? 'http://localhost/', virtualConsole: new VirtualConsole() });
+  try {
+    return analyze(dom.window.document, { url: options.url, whole: options.whole });
+  } finally {
+    dom.window.close();
+  }
+}
+
 export async function analyzeFile(
   file: string,
   options: { whole: boolean; url: string | null },
 ): Promise<Record<string, unknown>> {
   try {
-    const html = await readHtml(file);
-    // No scripts, no subresources, and the page's console noise kept out of our output.
-    const dom = new JSDOM(html, { url: options.url ?? 'http://localhost/', virtualConsole: new VirtualConsole() });
-    try {
-      const report = analyze(dom.window.document, { url: options.url, whole: options.whole });
-      return { file, ...report };
-    } finally {
-      dom.window.close();
-    }
+    return { file, ...(await analyzePage(file, options)) };
   } catch (error) {
     return { file, error: error instanceof Error ? error.message : String(error) };
   }
