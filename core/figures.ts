@@ -845,9 +845,11 @@ function contextOf(text: string, start: number, end: number): string {
   // reading every word back to it for each figure was quadratic (100 KB of figures took 4 s).
   const back = Math.max(0, start - 300);
   let from = back;
+  // matchAll starts where the last exec() left the pattern: reset first, or a figure's context
+  // depended on the figure, even the page, read before it.
+  SENTENCE_BREAK.lastIndex = 0;
   for (const m of text.slice(back, start).matchAll(SENTENCE_BREAK)) from = back + m.index + m[0].length;
   const rest = text.slice(end, end + 300);
-  SENTENCE_BREAK.lastIndex = 0;
   const stop = SENTENCE_BREAK.exec(rest);
   const to = stop ? end + stop.index + 1 : Math.min(text.length, end + 300);
   // Word boundaries on each side, nearest first.

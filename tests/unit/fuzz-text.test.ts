@@ -154,6 +154,32 @@ describe('fuzz: numbers and figures', () => {
     );
   });
 
+  it('extractFigures gives the same figures whatever it read before (the core keeps no state)', () => {
+    fc.assert(
+      fc.property(blocks, blocks, pageLang, (first, second, lang) => {
+        const alone = extractFigures(second, lang);
+        extractFigures(first, lang);
+        expect(extractFigures(second, lang)).toEqual(alone);
+      }),
+      { numRuns: 150 },
+    );
+    // Regression: a figure's context started where the last figure's sentence search had stopped,
+    // on another page even (found by comparing corpus runs: htmldate-a 1509819104 and three more).
+    const page: TextBlock[] = [
+      {
+        kind: 'paragraph',
+        text: 'Le marché des fromages ne changeait guère, année après année, malgré les crises. Depuis 15 ans, le prix du gruyère a doublé.',
+      },
+    ];
+    const alone = extractFigures(page, 'fr');
+    extractFigures(
+      [{ kind: 'paragraph', text: `Il y a 5 % ${'de gens qui disent des choses '.repeat(6)}. Puis la suite.` }],
+      'fr',
+    );
+    expect(extractFigures(page, 'fr')).toEqual(alone);
+    expect(alone[0]?.context).toBe('Depuis 15 ans, le prix du gruyère a doublé.');
+  });
+
   it('a minus zero is a zero: "-0 %" has the value 0, which JSON keeps', () => {
     // Regression: the minus sign turned 0 into -0, which JSON writes as 0, so the report changed in transit.
     const [figure] = extractFigures([{ kind: 'paragraph', text: 'Inflation was -0 % in March, at -0,0 °C.' }], 'en');
