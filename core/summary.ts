@@ -80,17 +80,32 @@ function termsOf(text: string, stop: ReadonlySet<string>): Map<string, number> {
   return terms;
 }
 
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, weight: (t: string) => number): number {
+/** The squared length of a term vector, each term weighted. */
+function norm2(v: ReadonlyMap<string, number>, weight: (t: string) => number): number {
+  let sum = 0;
+  for (const [t, n] of v) sum += (n * weight(t)) ** 2;
+  return sum;
+}
+
+/**
+ * `nb` is b's norm2, passed in when b is compared with every sentence (the whole article's
+ * vector): worked out again for each, it made the summary quadratic in the article's vocabulary
+ * (a 53,000-character article: 78 ms, now 4 ms).
+ */
+function cosine(
+  a: ReadonlyMap<string, number>,
+  b: ReadonlyMap<string, number>,
+  weight: (t: string) => number,
+  nb = norm2(b, weight),
+): number {
   let dot = 0;
   let na = 0;
-  let nb = 0;
   for (const [t, n] of a) {
     const w = weight(t);
     na += (n * w) ** 2;
     const m = b.get(t);
     if (m) dot += n * m * w * w;
   }
-  for (const [t, m] of b) nb += (m * weight(t)) ** 2;
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
@@ -120,7 +135,7 @@ export function summarize(blocks: readonly TextBlock[], lang: string | null, opt
   let words = 0;
   for (const block of blocks) {
     if (block.kind !== 'paragraph') continue;
-    for (const text of splitSentences(block.text, lang)) {
+    for (const text of splitSentences(block.text)) {
       const count = text.match(WORD)?.length ?? 0;
       words += count;
       if (count < MIN_WORDS) continue;
@@ -141,12 +156,17 @@ export function summarize(blocks: readonly TextBlock[], lang: string | null, opt
       whole.set(t, (whole.get(t) ?? 0) + n);
     }
   }
-  const idf = (t: string): number => Math.log(1 + candidates.length / (df.get(t) ?? 1));
+  const idfs = new Map<string, number>();
+  for (const [t, n] of df) idfs.set(t, Math.log(1 + candidates.length / n));
+  const rare = Math.log(1 + candidates.length);
+  const idf = (t: string): number => idfs.get(t) ?? rare;
+  const wholeNorm = norm2(whole, idf);
+  const titleNorm = norm2(title, idf);
   for (const c of candidates) {
     c.score =
       weights.position / Math.sqrt(1 + c.position) +
-      weights.centrality * cosine(c.terms, whole, idf) +
-      weights.title * cosine(c.terms, title, idf) +
+      weights.centrality * cosine(c.terms, whole, idf, wholeNorm) +
+      weights.title * cosine(c.terms, title, idf, titleNorm) +
       (DIGIT.test(c.text) ? weights.figure : 0) -
       weights.quote * quotedShare(c.text) -
       (OPEN_ENDED.test(c.text) ? weights.open : 0) -

@@ -218,7 +218,7 @@ function shorten(text: string, max = MAX_LIVE_NOTE_CHARS): string {
 /** The first sentences that fit, else the first one shortened. */
 function leadOf(text: string): string {
   let lead = '';
-  for (const sentence of splitSentences(text, null)) {
+  for (const sentence of splitSentences(text)) {
     const next = lead ? `${lead} ${sentence}` : sentence;
     if (next.length > MAX_LIVE_NOTE_CHARS) break;
     lead = next;

@@ -67,10 +67,10 @@ export function pageDescription(doc: Document): string | null {
 }
 
 /** The sentences any of the three summaries may pick, in article order. */
-export function candidateSentences(blocks: readonly TextBlock[], lang: string | null): string[] {
+export function candidateSentences(blocks: readonly TextBlock[]): string[] {
   return blocks
     .filter((block) => block.kind === 'paragraph')
-    .flatMap((block) => splitSentences(block.text, lang))
+    .flatMap((block) => splitSentences(block.text))
     .filter((sentence) => countWords(sentence) >= MIN_SENTENCE_WORDS);
 }
 
@@ -167,7 +167,7 @@ function scorePage(set: string, gold: Gold): PageResult | Exclusion {
     if (!description) return 'none';
     if (countWords(description) < MIN_DESCRIPTION_WORDS) return 'short';
     const { report, blocks } = readPage(doc, { url, now: NOW });
-    const candidates = candidateSentences(blocks, report.lang);
+    const candidates = candidateSentences(blocks);
     const summaries: Record<System, string[]> = {
       Lede: report.summary,
       'Lead-3': candidates.slice(0, 3),
