@@ -19,7 +19,14 @@ import { useReaderSettings } from '@/utils/use-reader-settings';
 type View =
   | { state: 'loading' }
   | { state: 'missing' }
-  | { state: 'ready'; report: ArticleReport; body: DocumentFragment; highlights: HighlightItem[] };
+  | {
+      state: 'ready';
+      report: ArticleReport;
+      body: DocumentFragment;
+      highlights: HighlightItem[];
+      /** Why this read could not be kept in the history, when it could not. */
+      unsaved?: string;
+    };
 
 const tabId = Number(new URLSearchParams(location.search).get('tab'));
 
@@ -70,8 +77,12 @@ export function App() {
     loadArticle().then(
       (loaded) => {
         setView(loaded);
-        // Read in the reader view (opened by the shortcut, too): kept in the history like a popup visit.
-        if (loaded.state === 'ready') void visit(loaded.report);
+        // Read in the reader view (opened by the shortcut, too): kept in the history like a popup
+        // visit, and the reader told here too when it could not be.
+        if (loaded.state === 'ready')
+          void visit(loaded.report).then(({ unsaved }) => {
+            if (unsaved) setView((current) => (current.state === 'ready' ? { ...current, unsaved } : current));
+          });
       },
       () => setView({ state: 'missing' }),
     );
@@ -105,6 +116,11 @@ export function App() {
       <main class="reader-page">
         {view.state === 'ready' ? (
           <article>
+            {view.unsaved ? (
+              <p class="notice" role="status" data-testid="unsaved">
+                {t('historyUnsaved', view.unsaved)}
+              </p>
+            ) : null}
             <ReaderHeader report={view.report} />
             <ArticleBody fragment={view.body} highlights={view.highlights} settings={highlightStyle} />
           </article>

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
- * Storage faults as the reader meets them (issue 10, item 6): the popup's notice when a visit
- * could not be kept, from the background's real answer; the options page over storage where
+ * Storage faults as the reader meets them (issue 10, item 6): the popup's and the reader view's
+ * notice when a visit could not be kept, from the background's real answer; the options page over storage where
  * every item is corrupted; and a setting that cannot be saved, said in its section.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,10 @@ import { analyze } from '@/core/report';
 import type { ArticleReport } from '@/core/types';
 import { ReportView } from '@/components/ReportView';
 import { App as OptionsApp } from '@/entrypoints/options/App';
+import { App as ReaderApp } from '@/entrypoints/reader/App';
+import { readPage } from '@/core/read-page';
+import { readerPayloadKey } from '@/utils/storage';
+import { storage } from 'wxt/utils/storage';
 import { isVisitRequest, answerVisit } from '@/utils/visits';
 import { visit } from '@/utils/visit-client';
 import { recordVisit } from '@/utils/snapshot-store';
@@ -97,6 +101,36 @@ describe('the popup, when the visit could not be kept', () => {
       new Error('Could not establish connection. Receiving end does not exist.'),
     );
     expect((await visit(report)).unsaved).toBe('Error: Could not establish connection. Receiving end does not exist.');
+  });
+});
+
+describe('the reader view, when its visit could not be kept', () => {
+  it('shows the article and says why it was not kept', async () => {
+    const {
+      report: pageReport,
+      blocks,
+      content,
+    } = readPage(parse(SEED, URL_SEED), {
+      url: URL_SEED,
+      now: new Date('2026-01-01T00:00:00Z'),
+    });
+    // The payload the popup leaves for the reader view of tab 0 (this page's address has no ?tab).
+    await storage.setItem(readerPayloadKey(0), { report: pageReport, blocks, html: content?.innerHTML ?? null });
+    limitLocalStorage(await bytesInUse(), QUOTA_ERRORS.chromium);
+    await act(async () => render(<ReaderApp />, root));
+    await settle();
+    expect($('reader').dataset.state).toBe('ready');
+    expect(root.querySelector('article')?.textContent).toContain('Kim Jong-un');
+    expect($('unsaved').textContent).toBe(FULL);
+  });
+
+  it('says nothing when the visit is kept', async () => {
+    const { report: pageReport, blocks } = readPage(parse(SEED, URL_SEED), { url: URL_SEED });
+    await storage.setItem(readerPayloadKey(0), { report: pageReport, blocks, html: null });
+    await act(async () => render(<ReaderApp />, root));
+    await settle();
+    expect($('reader').dataset.state).toBe('ready');
+    expect(root.querySelector('[data-testid="unsaved"]')).toBeNull();
   });
 });
 
