@@ -121,10 +121,19 @@ const AFTER_ANY_VERB_NAME = bmpRegExp(
   String.raw`^\s*,\s*(?:${ANY_VERB})\s+((?:le|la|l'|l’|the|der|die|das|el|il|lo)\s+)?([\p{Ll}\s'’-]{0,40}?)\s*(${NAME})(?=[\s,.;:]|$)`,
   'u',
 );
+/**
+ * The pronouns, capitalised too ("He said", after a quote that ends its sentence). Spelt out
+ * rather than matched with the /i flag: case-insensitive matching made V8 compile case-folding
+ * for every letter of the verb list, 13 ms of the pattern's 15 on each page's first quote.
+ */
+const PRONOUN_ANY_CASE = `(?:${PRONOUN.slice(3, -1)
+  .split('|')
+  .flatMap((p) => [p, p[0]?.toUpperCase() + p.slice(1)])
+  .join('|')})`;
 // After the closing mark: "", he said", "», a-t-il ajouté", "", sagte er".
 const AFTER_PRONOUN = bmpRegExp(
-  String.raw`^[\s,—–-]*(?:${PRONOUN}\s+${VERB}|${VERB}(?:\s+${PRONOUN})?)(?![\p{L}])`,
-  'iu',
+  String.raw`^[\s,—–-]*(?:${PRONOUN_ANY_CASE}\s+${VERB}|${VERB}(?:\s+${PRONOUN_ANY_CASE})?)(?![\p{L}])`,
+  'u',
 );
 // Before the opening mark: "Selon Ruslan Leviev, «", "According to the analyst John Smith, "".
 // The prepositional phrase may open the sentence: "Según ha contado Javier Imbroda, atravesó la enfermedad "".
