@@ -31,6 +31,7 @@
  * multipliers; "fraction"; "ratio"; a rate as "<unit> per week"; the counted noun as written,
  * lower-case ("soldats", "betroffenen"); null when nothing is counted ("mille").
  */
+import { Caseless } from './caseless';
 import type { TextBlock } from './blocks';
 import {
   detectDecimalMark,
@@ -233,38 +234,16 @@ const alternation = (forms: Iterable<string>): string =>
     .map(spaced)
     .join('|');
 
-let lastText = '';
-let lastLower = '';
-/** `text` in lower case, when that leaves every character where it was (all but a few scripts' texts). */
-function lowerCopy(text: string): string | null {
-  if (text !== lastText) {
-    lastText = text;
-    lastLower = text.toLowerCase();
-  }
-  return lastLower.length === text.length ? lastLower : null;
-}
-
-/**
- * A sticky pattern written in lower case, run at `pos` as the /i flag would run it: on the text's
- * lower-case copy. The unit words' pattern took 128 ms to compile with /i, in every popup that
- * reads figures (V8 folds the case of every letter of the word list), and 29 ms without it. The
- * /i version is made only for a text whose lower-case copy moves characters ("İ" is two).
- */
-function caseless(source: string, flags: string): (text: string, pos: number) => RegExpExecArray | null {
-  const plain = new RegExp(source, flags);
-  let folding: RegExp | null = null;
-  return (text, pos) => {
-    const lower = lowerCopy(text);
-    const pattern = lower === null ? (folding ??= new RegExp(source, `${flags}i`)) : plain;
-    pattern.lastIndex = pos;
-    return pattern.exec(lower ?? text);
-  };
-}
-
 // Sticky patterns, run at a number's end. A unit may follow a space, nothing ("100km") or a hyphen
 // ("a 10-km race", "45-year-old"); "de"/"d'" before it only after a scale ("3 millions de dollars").
-const unitWordAfter = caseless(
-  `(${SP}*|-)((?:de${SP}+|d['’]|of${SP}+|di${SP}+)?)(${alternation(UNIT_BY_WORD.keys())})(?![\\p{L}\\p{N}])`,
+// Both run on the text's lower-case copy (core/caseless.ts): with /i, the unit words alone took
+// 74 ms to compile in every popup.
+const UNIT_WORD_AFTER = new Caseless(
+  (flags) =>
+    new RegExp(
+      `(${SP}*|-)((?:de${SP}+|d['’]|of${SP}+|di${SP}+)?)(${alternation(UNIT_BY_WORD.keys())})(?![\\p{L}\\p{N}])`,
+      flags,
+    ),
   'uy',
 );
 const UNIT_SYMBOL_AFTER = new RegExp(`(${SP}*|-)(${alternation(UNIT_BY_SYMBOL.keys())})(?![\\p{L}\\p{N}])`, 'uy');
@@ -276,8 +255,12 @@ const CURRENCY_BEFORE_RE = new RegExp(
 const SCALE_AFTER =
   /[\s\u00a0\u2007\u2009\u202f]*(thousand|mille|mila|mil|tausend|tsd\.|millions?|millionen|mio\.?|mn|mln\.?|millón|millon|millones|milione|milioni|milliards?|milliarden?|mrd\.?|mds?\.?|mld\.?|miliardo|miliardi|bn|bln|billions?|billionen|billón|billones|trillions?|tn|trn|bio\.|k|m|b)(?![\p{L}\p{N}])/iuy;
 const OF_AFTER_SCALE = /[\s\u00a0]+(?:de|of|di|del|de los)[\s\u00a0]+|[\s\u00a0]+d['’]/iuy;
-const rateAfter = caseless(
-  `${SP}+(?:per|par|pro|por|a|al|à${SP}+la|all['’]|a${SP}+la|every|each|jede[nrs]?|chaque)${SP}*(${alternation(PERIOD_BY_WORD.keys())})(?![\\p{L}])`,
+const RATE_AFTER = new Caseless(
+  (flags) =>
+    new RegExp(
+      `${SP}+(?:per|par|pro|por|a|al|à${SP}+la|all['’]|a${SP}+la|every|each|jede[nrs]?|chaque)${SP}*(${alternation(PERIOD_BY_WORD.keys())})(?![\\p{L}])`,
+      flags,
+    ),
   'uy',
 );
 /** The word after a number, for the noun it counts. */
@@ -544,7 +527,7 @@ function maskOf(text: string, lang: NumberLang | null, kind: TextBlock['kind']):
 function unitAt(text: string, pos: number, afterScale: boolean): [string, number, UnitKind] | null {
   UNIT_SYMBOL_AFTER.lastIndex = pos;
   const sym = UNIT_SYMBOL_AFTER.exec(text);
-  const word = unitWordAfter(text, pos);
+  const word = UNIT_WORD_AFTER.execAt(text, pos);
   const wordOk = word && (afterScale || word[2] === '');
   const symOk = sym && (sym[1] !== '' || !SPACED_SYMBOLS.has(sym[2] ?? ''));
   let unit: string | undefined;
@@ -669,7 +652,7 @@ function grow(text: string, n: Numeral, lang: NumberLang | null): Draft {
   if (unitKind === null && MULTIPLY_BEFORE.test(text.slice(Math.max(0, start - 24), start))) {
     [unit, unitKind] = ['times', 'measure'];
   }
-  const rate = unitKind !== 'money' && unitKind !== 'ratio' ? rateAfter(text, end) : null;
+  const rate = unitKind !== 'money' && unitKind !== 'ratio' ? RATE_AFTER.execAt(text, end) : null;
   if (rate?.[1]) {
     unit = `${unit === null ? '' : `${unit} `}per ${PERIOD_BY_WORD.get(rate[1].toLowerCase()) ?? ''}`;
     unitKind = 'measure';
