@@ -31,7 +31,6 @@
  * multipliers; "fraction"; "ratio"; a rate as "<unit> per week"; the counted noun as written,
  * lower-case ("soldats", "betroffenen"); null when nothing is counted ("mille").
  */
-import { Caseless } from './caseless';
 import type { TextBlock } from './blocks';
 import {
   detectDecimalMark,
@@ -236,15 +235,9 @@ const alternation = (forms: Iterable<string>): string =>
 
 // Sticky patterns, run at a number's end. A unit may follow a space, nothing ("100km") or a hyphen
 // ("a 10-km race", "45-year-old"); "de"/"d'" before it only after a scale ("3 millions de dollars").
-// Both run on the text's lower-case copy (core/caseless.ts): with /i, the unit words alone took
-// 74 ms to compile in every popup.
-const UNIT_WORD_AFTER = new Caseless(
-  (flags) =>
-    new RegExp(
-      `(${SP}*|-)((?:de${SP}+|d['’]|of${SP}+|di${SP}+)?)(${alternation(UNIT_BY_WORD.keys())})(?![\\p{L}\\p{N}])`,
-      flags,
-    ),
-  'uy',
+const UNIT_WORD_AFTER = new RegExp(
+  `(${SP}*|-)((?:de${SP}+|d['’]|of${SP}+|di${SP}+)?)(${alternation(UNIT_BY_WORD.keys())})(?![\\p{L}\\p{N}])`,
+  'iuy',
 );
 const UNIT_SYMBOL_AFTER = new RegExp(`(${SP}*|-)(${alternation(UNIT_BY_SYMBOL.keys())})(?![\\p{L}\\p{N}])`, 'uy');
 const CURRENCY_BEFORE_RE = new RegExp(
@@ -255,13 +248,9 @@ const CURRENCY_BEFORE_RE = new RegExp(
 const SCALE_AFTER =
   /[\s\u00a0\u2007\u2009\u202f]*(thousand|mille|mila|mil|tausend|tsd\.|millions?|millionen|mio\.?|mn|mln\.?|millón|millon|millones|milione|milioni|milliards?|milliarden?|mrd\.?|mds?\.?|mld\.?|miliardo|miliardi|bn|bln|billions?|billionen|billón|billones|trillions?|tn|trn|bio\.|k|m|b)(?![\p{L}\p{N}])/iuy;
 const OF_AFTER_SCALE = /[\s\u00a0]+(?:de|of|di|del|de los)[\s\u00a0]+|[\s\u00a0]+d['’]/iuy;
-const RATE_AFTER = new Caseless(
-  (flags) =>
-    new RegExp(
-      `${SP}+(?:per|par|pro|por|a|al|à${SP}+la|all['’]|a${SP}+la|every|each|jede[nrs]?|chaque)${SP}*(${alternation(PERIOD_BY_WORD.keys())})(?![\\p{L}])`,
-      flags,
-    ),
-  'uy',
+const RATE_AFTER = new RegExp(
+  `${SP}+(?:per|par|pro|por|a|al|à${SP}+la|all['’]|a${SP}+la|every|each|jede[nrs]?|chaque)${SP}*(${alternation(PERIOD_BY_WORD.keys())})(?![\\p{L}])`,
+  'iuy',
 );
 /** The word after a number, for the noun it counts. */
 const NEXT_WORD = /[\s\u00a0\u2007\u2009\u202f]+(\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}+)*)/uy;
@@ -527,7 +516,8 @@ function maskOf(text: string, lang: NumberLang | null, kind: TextBlock['kind']):
 function unitAt(text: string, pos: number, afterScale: boolean): [string, number, UnitKind] | null {
   UNIT_SYMBOL_AFTER.lastIndex = pos;
   const sym = UNIT_SYMBOL_AFTER.exec(text);
-  const word = UNIT_WORD_AFTER.execAt(text, pos);
+  UNIT_WORD_AFTER.lastIndex = pos;
+  const word = UNIT_WORD_AFTER.exec(text);
   const wordOk = word && (afterScale || word[2] === '');
   const symOk = sym && (sym[1] !== '' || !SPACED_SYMBOLS.has(sym[2] ?? ''));
   let unit: string | undefined;
@@ -652,11 +642,12 @@ function grow(text: string, n: Numeral, lang: NumberLang | null): Draft {
   if (unitKind === null && MULTIPLY_BEFORE.test(text.slice(Math.max(0, start - 24), start))) {
     [unit, unitKind] = ['times', 'measure'];
   }
-  const rate = unitKind !== 'money' && unitKind !== 'ratio' ? RATE_AFTER.execAt(text, end) : null;
+  RATE_AFTER.lastIndex = end;
+  const rate = unitKind !== 'money' && unitKind !== 'ratio' ? RATE_AFTER.exec(text) : null;
   if (rate?.[1]) {
     unit = `${unit === null ? '' : `${unit} `}per ${PERIOD_BY_WORD.get(rate[1].toLowerCase()) ?? ''}`;
     unitKind = 'measure';
-    end = rate.index + rate[0].length;
+    end = RATE_AFTER.lastIndex;
   }
   return { start, end, value, unit, unitKind, unitAfter, scaled };
 }

@@ -11,7 +11,7 @@
  * once, read the run-together dates chrono splits wrongly, and give the label before each date
  * (published / updated), which chrono does not.
  */
-import { Caseless } from './caseless';
+import { lowerCopy } from './caseless';
 import type { PageDate } from './dates';
 import { bmpRegExp } from './bmp-regexp';
 import { isPlausibleDate, wallClockMs } from './dates';
@@ -86,41 +86,23 @@ const START = String.raw`(?:(?<![\d.])|(?<=\d[:h]\d{2}))`;
 // The date patterns are written in lower case ("t" is ISO's "T") and match case-insensitively on
 // the text's lower-case copy (core/caseless.ts): compiled with /i they cost twice as much, on every
 // page's first click.
-const NUMERIC_DMY = new Caseless(
-  (flags) => bmpRegExp(`${START}(\\d{1,2})[./](\\d{1,2})[./](\\d{4}|\\d{2}(?![\\d.]))${TIME}`, flags),
+const NUMERIC_DMY = bmpRegExp(`${START}(\\d{1,2})[./](\\d{1,2})[./](\\d{4}|\\d{2}(?![\\d.]))${TIME}`, 'gu');
+const NUMERIC_YMD = bmpRegExp(`${START}(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])(?:t|\\s+|,\\s*)?${TIME}`, 'gu');
+const DAY_MONTH_YEAR = bmpRegExp(
+  `${START}(\\d{1,2})(?:er|º|°|st|nd|rd|th)?\\.?\\s*(?:de\\s+|of\\s+)?${MONTH}\\s*(?:de\\s+|,\\s*)?(\\d{4})${TIME}`,
   'gu',
 );
-const NUMERIC_YMD = new Caseless(
-  (flags) => bmpRegExp(`${START}(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])(?:t|\\s+|,\\s*)?${TIME}`, flags),
-  'gu',
-);
-const DAY_MONTH_YEAR = new Caseless(
-  (flags) =>
-    bmpRegExp(
-      `${START}(\\d{1,2})(?:er|º|°|st|nd|rd|th)?\\.?\\s*(?:de\\s+|of\\s+)?${MONTH}\\s*(?:de\\s+|,\\s*)?(\\d{4})${TIME}`,
-      flags,
-    ),
-  'gu',
-);
-const MONTH_DAY_YEAR = new Caseless(
-  (flags) => bmpRegExp(`(?<![\\p{L}])${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, flags),
-  'gu',
-);
+const MONTH_DAY_YEAR = bmpRegExp(`(?<![\\p{L}])${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, 'gu');
 
 // A day and month with a time but no year ("Updated November 18 at 4:46 PM", "14 novembre à
 // 10h09"): the year is the one of the date just before it.
 const CLOCK_AFTER = String.raw`\s*(?:,|-|–|\||·)?\s*(?:à|a|um|at|alle|ore|a\s+las|las|kl\.?)?\s*${CLOCK}`;
-const DAY_MONTH_TIME = new Caseless(
-  (flags) =>
-    bmpRegExp(
-      `${START}(\\d{1,2})(?:er|º|°|st|nd|rd|th)?\\.?\\s*(?:de\\s+)?${MONTH}(?!\\s*(?:de\\s+|,\\s*)?\\d{4})${CLOCK_AFTER}`,
-      flags,
-    ),
+const DAY_MONTH_TIME = bmpRegExp(
+  `${START}(\\d{1,2})(?:er|º|°|st|nd|rd|th)?\\.?\\s*(?:de\\s+)?${MONTH}(?!\\s*(?:de\\s+|,\\s*)?\\d{4})${CLOCK_AFTER}`,
   'gu',
 );
-const MONTH_DAY_TIME = new Caseless(
-  (flags) =>
-    bmpRegExp(`(?<![\\p{L}])${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?!,?\\s*\\d{4})(?![\\d:])${CLOCK_AFTER}`, flags),
+const MONTH_DAY_TIME = bmpRegExp(
+  `(?<![\\p{L}])${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?!,?\\s*\\d{4})(?![\\d:])${CLOCK_AFTER}`,
   'gu',
 );
 /** How far before a yearless date or an update time the date that lends it a year or day may be. */
@@ -135,16 +117,12 @@ const ZONE_AFTER = bmpRegExp(
 const MODIFIED_LABEL = String.raw`(?:last\s+)?(?:updated?|modified|revised|mis\s+à\s+jour|mise\s+à\s+jour|actualisé|modifié|aktualisiert|zuletzt\s+geändert|geändert|letzte\s+änderung|letzte\s+aktualisierung|stand|actualizad[oa]|actualización|modificado|aggiornat[oa]|aggiornamento|modificato|aktualizacja|zaktualizowano)`;
 const PUBLISHED_LABEL = String.raw`(?:first\s+)?(?:published|posted|publié|publiée|mis\s+en\s+ligne|veröffentlicht|erschienen|erstellt|publiziert|publicad[oa]|pubblicat[oa]|publikacja|opublikowano|date\s+de\s+publication|fecha\s+de\s+publicación|data\s+di\s+pubblicazione)`;
 const LABEL_TAIL = String.raw`\s*:?\s*(?:on|at|le|am|um|el|il|à|a\s+las|alle|,)?\s*:?\s*(?:the\s+)?`;
-const MODIFIED_WORDS = new Caseless((flags) => bmpRegExp(`(?<![\\p{L}])${MODIFIED_LABEL}${LABEL_TAIL}$`, flags), 'u');
-const PUBLISHED_WORDS = new Caseless((flags) => bmpRegExp(`(?<![\\p{L}])${PUBLISHED_LABEL}${LABEL_TAIL}$`, flags), 'u');
+const MODIFIED_WORDS = bmpRegExp(`(?<![\\p{L}])${MODIFIED_LABEL}${LABEL_TAIL}$`, 'u');
+const PUBLISHED_WORDS = bmpRegExp(`(?<![\\p{L}])${PUBLISHED_LABEL}${LABEL_TAIL}$`, 'u');
 
 /** "mis à jour à 10h09", "Updated 10:09 GMT", "Aktualisiert um 10:09 Uhr": an update time with no day. */
-const UPDATE_TIME = new Caseless(
-  (flags) =>
-    bmpRegExp(
-      `(?<![\\p{L}])${MODIFIED_LABEL}\\s*:?\\s*(?:à|at|um|a\\s+las|alle|ore|,)?\\s*${CLOCK}(?!\\s*[./]\\s*\\d)`,
-      flags,
-    ),
+const UPDATE_TIME = bmpRegExp(
+  `(?<![\\p{L}])${MODIFIED_LABEL}\\s*:?\\s*(?:à|at|um|a\\s+las|alle|ore|,)?\\s*${CLOCK}(?!\\s*[./]\\s*\\d)`,
   'gu',
 );
 
@@ -159,17 +137,14 @@ const UNITS: readonly [RegExp, number][] = [
 ];
 const UNIT =
   '(s|secs?|seconds?|m|mins?\\.?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|sekunden?|minuten?|std\\.?|stunden?|tagen?|tag|wochen?|secondes?|heures?|jours?|semaines?|segundos?|minutos?|horas?|días?|dias?|semanas?|secondi|secondo|minuti|minuto|ore|ora|giorni|giorno|settimane|settimana)';
-const RELATIVE = new Caseless(
-  (flags) =>
-    bmpRegExp(
-      String.raw`(?<![\p{L}\d])(?:(\d{1,3}|${ONE})\s*${UNIT}\s+(?:ago|fa)|(?:vor|il\s+y\s+a|hace)\s+(\d{1,3}|${ONE})\s*${UNIT})(?![\p{L}])`,
-      flags,
-    ),
+const RELATIVE = bmpRegExp(
+  String.raw`(?<![\p{L}\d])(?:(\d{1,3}|${ONE})\s*${UNIT}\s+(?:ago|fa)|(?:vor|il\s+y\s+a|hace)\s+(\d{1,3}|${ONE})\s*${UNIT})(?![\p{L}])`,
   'gu',
 );
 
-function roleBefore(text: string, index: number): DateRole | null {
-  const before = text.slice(Math.max(0, index - 40), index);
+/** `lower`: the text's lower-case copy (core/caseless.ts). */
+function roleBefore(lower: string, index: number): DateRole | null {
+  const before = lower.slice(Math.max(0, index - 40), index);
   if (MODIFIED_WORDS.test(before)) return 'modified';
   if (PUBLISHED_WORDS.test(before)) return 'published';
   return null;
@@ -243,7 +218,7 @@ export interface UpdateTime {
 /** Update times printed without a day: "mis à jour à 10h09", "Updated 10:09 GMT", "Aktualisiert um 10:09 Uhr". */
 export function findUpdateTimes(text: string): UpdateTime[] {
   const out: UpdateTime[] = [];
-  for (const m of UPDATE_TIME.matchAll(text)) {
+  for (const m of lowerCopy(text).matchAll(UPDATE_TIME)) {
     const end = m.index + m[0].length;
     ZONE_AFTER.lastIndex = end;
     out.push({
@@ -260,6 +235,8 @@ export function findUpdateTimes(text: string): UpdateTime[] {
 
 /** Every date in `text`, in order. Dotted dates are always day first. */
 export function findTextDates(text: string, options: TextDateOptions | boolean = {}): TextDate[] {
+  // The patterns are written in lower case and read the text's lower-case copy (core/caseless.ts).
+  const lower = lowerCopy(text);
   const { monthFirst = false, now, day } = typeof options === 'boolean' ? { monthFirst: options } : options;
   // Lookups below are by position in `found`, kept in text order once the full dates are in: a
   // scan of all of it for each date was quadratic (a 300,000-character page of dates: minutes).
@@ -296,7 +273,7 @@ export function findTextDates(text: string, options: TextDateOptions | boolean =
       date.offset = zone ? offsetForZoneName(zone, wallClockMs(date)) : fallbackOffset;
     }
     if (!isPlausibleDate(date)) return null;
-    const entry: TextDate = { date, index, role: roleBefore(text, index), kind, zone };
+    const entry: TextDate = { date, index, role: roleBefore(lower, index), kind, zone };
     if (inOrder) found.splice(firstFrom(index), 0, entry);
     else found.push(entry);
     taken.add(index);
@@ -304,19 +281,19 @@ export function findTextDates(text: string, options: TextDateOptions | boolean =
     longest = Math.max(longest, end - index);
     return entry;
   };
-  for (const m of NUMERIC_DMY.matchAll(text)) {
+  for (const m of lower.matchAll(NUMERIC_DMY)) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     const slash = m[0].includes('/');
     const [d, month] = slash && monthFirst ? [b, a] : [a, b];
     add(m.index, m.index + m[0].length, withTime(expandYear(m[3] ?? ''), month, d, m[4], m[5], m[6]));
   }
-  for (const m of NUMERIC_YMD.matchAll(text)) {
+  for (const m of lower.matchAll(NUMERIC_YMD)) {
     add(m.index, m.index + m[0].length, withTime(Number(m[1]), Number(m[3]), Number(m[4]), m[5], m[6], m[7]));
   }
-  for (const m of DAY_MONTH_YEAR.matchAll(text)) {
+  for (const m of lower.matchAll(DAY_MONTH_YEAR)) {
     add(m.index, m.index + m[0].length, withTime(Number(m[3]), monthNumber(m[2]), Number(m[1]), m[4], m[5], m[6]));
   }
-  for (const m of MONTH_DAY_YEAR.matchAll(text)) {
+  for (const m of lower.matchAll(MONTH_DAY_YEAR)) {
     add(m.index, m.index + m[0].length, withTime(Number(m[3]), monthNumber(m[1]), Number(m[2]), m[4], m[5], m[6]));
   }
   found.sort((x, y) => x.index - y.index);
@@ -331,8 +308,8 @@ export function findTextDates(text: string, options: TextDateOptions | boolean =
     return day;
   };
   const yearless: [RegExpMatchArray, number, number][] = [
-    ...[...DAY_MONTH_TIME.matchAll(text)].map((m): [RegExpMatchArray, number, number] => [m, 1, 2]),
-    ...[...MONTH_DAY_TIME.matchAll(text)].map((m): [RegExpMatchArray, number, number] => [m, 2, 1]),
+    ...[...lower.matchAll(DAY_MONTH_TIME)].map((m): [RegExpMatchArray, number, number] => [m, 1, 2]),
+    ...[...lower.matchAll(MONTH_DAY_TIME)].map((m): [RegExpMatchArray, number, number] => [m, 2, 1]),
   ];
   for (const [m, dayGroup, monthGroup] of yearless) {
     const at = m.index ?? 0;
@@ -376,7 +353,7 @@ export function findTextDates(text: string, options: TextDateOptions | boolean =
   }
   inOrder = false;
   if (now) {
-    for (const m of RELATIVE.matchAll(text)) {
+    for (const m of lower.matchAll(RELATIVE)) {
       const seconds = secondsOf(m[1] ?? m[3] ?? '', m[2] ?? m[4] ?? '');
       if (seconds > 0) add(m.index, m.index + m[0].length, relativeDate(now, seconds), 'relative');
     }
