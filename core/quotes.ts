@@ -124,7 +124,8 @@ const AFTER_ANY_VERB_NAME = bmpRegExp(
 /**
  * The pronouns, capitalised too ("He said", after a quote that ends its sentence). Spelt out
  * rather than matched with the /i flag: case-insensitive matching made V8 compile case-folding
- * for every letter of the verb list, 13 ms of the pattern's 15 on each page's first quote.
+ * for every letter of the verb list, on each page's first quote (12.8 ms to compile with /i,
+ * 1.8 ms without, in Node 20).
  */
 const PRONOUN_ANY_CASE = `(?:${PRONOUN.slice(3, -1)
   .split('|')

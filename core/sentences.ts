@@ -123,7 +123,7 @@ function endsTooEarly(piece: string): boolean {
  * the cases news text has. Intl.Segmenter itself is not used: the first one made in a tab's
  * renderer process costs 30 to 100 ms in Chromium 156 (ICU loads its break rules), on the
  * page's main thread, where the whole rest of our analysis after Readability's parse takes about
- * 10 ms (docs/PERFORMANCE.md). It also slowed down sharply on long strings (a 150,000-character
+ * 15 ms at the median (docs/PERFORMANCE.md). It also slowed down sharply on long strings (a 150,000-character
  * paragraph: 8 s). This scan is one pass.
  *
  *   break after   a run of terminators (. ! ? and their CJK, Arabic and Devanagari forms), the
@@ -134,7 +134,8 @@ function endsTooEarly(piece: string): boolean {
  *                 digits, spaces and punctuation, is lower-case ("e.g. the", "x. (y) z"); before
  *                 a comma, a semicolon, a colon or another terminator.
  *
- * tests/unit/sentences.test.ts holds it to Intl.Segmenter on the corpora's paragraphs.
+ * tests/unit/sentences.test.ts holds it to Intl.Segmenter on generated text and on the corpora's
+ * paragraphs.
  */
 const TERMINATORS =
   '.!?\u0589\u061F\u06D4\u0700-\u0702\u07F9\u0964\u0965\u104A\u104B\u1362\u1367\u1368\u166E\u1803\u1809\u1944\u1945\u203C\u203D\u2047-\u2049\u2024\u2E2E\u3002\uFE52\uFE56\uFE57\uFF01\uFF0E\uFF1F\uFF61';

@@ -90,7 +90,7 @@ function norm2(v: ReadonlyMap<string, number>, weight: (t: string) => number): n
 /**
  * `nb` is b's norm2, passed in when b is compared with every sentence (the whole article's
  * vector): worked out again for each, it made the summary quadratic in the article's vocabulary
- * (a 53,000-character article: 78 ms, now 4 ms).
+ * (a 53,000-character article: 78 ms in Node, now 23 ms).
  */
 function cosine(
   a: ReadonlyMap<string, number>,
