@@ -40,8 +40,8 @@ parentPort?.on('message', async ({ file }: PageJob) => {
   let answer: PageAnswer;
   try {
     const report = await analyzePage(file, { whole: false, url: null });
-    // The popup's own check of what a page sends (utils/validate-report.ts), and what the
-    // messaging between the extension's parts keeps of it: JSON.
+    // The history's check of a whole report (utils/validate-stored.ts, which the popup's checks of
+    // what a page sends are part of), and what messaging and storage keep of it: JSON.
     const schema = isArticleReport(report) && isDeepStrictEqual(JSON.parse(JSON.stringify(report)), report);
     answer = { file, ms: performance.now() - started, report: { ...report }, schema };
   } catch (error) {

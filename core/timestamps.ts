@@ -61,7 +61,7 @@ const TRUST = {
 } as const;
 
 /** Meta names, most specific first; compared after `normalizeName`. */
-const META_PUBLISHED = [
+export const META_PUBLISHED = [
   'article:published_time',
   'og:article:published_time',
   'og:published_time',
@@ -98,7 +98,7 @@ const META_PUBLISHED = [
   'dcterms.date',
   'date',
 ];
-const META_MODIFIED = [
+export const META_MODIFIED = [
   'article:modified_time',
   'og:updated_time',
   'og:article:modified_time',

@@ -40,21 +40,35 @@ interface ExtensionApi {
 }
 
 /**
- * Sends a message from the popup to Lede's content script in the news tab: `?tabId=` where the
- * popup is a tab (Firefox), else the active tab, which a real popup is about.
+ * The news tab, as the popup finds it: `?tabId=` where the popup is a tab (Firefox), else the
+ * active tab, which a real popup is about.
  */
-function sendFromPopup(popup: Page, message: unknown): Promise<unknown> {
-  return popup.evaluate(async (body) => {
+function newsTabOf(popup: Page): Promise<number> {
+  return popup.evaluate(async () => {
     const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
     const api = (scope.browser ?? scope.chrome) as ExtensionApi;
     const param = new URLSearchParams(location.search).get('tabId');
     const tabId = param ? Number(param) : (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) throw new Error('no tab for the popup');
-    return api.tabs.sendMessage(tabId, body).then(
-      (answer) => answer ?? null,
-      (error: unknown) => `rejected: ${String(error)}`,
-    );
-  }, message);
+    return tabId;
+  });
+}
+
+/** Sends a message from the popup to Lede's content script in the news tab. */
+async function sendFromPopup(popup: Page, message: unknown): Promise<unknown> {
+  const tabId = await newsTabOf(popup);
+  return popup.evaluate(
+    async (tab, body) => {
+      const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+      const api = (scope.browser ?? scope.chrome) as ExtensionApi;
+      return api.tabs.sendMessage(tab, body).then(
+        (answer) => answer ?? null,
+        (error: unknown) => `rejected: ${String(error)}`,
+      );
+    },
+    tabId,
+    message,
+  );
 }
 
 /**
@@ -62,22 +76,24 @@ function sendFromPopup(popup: Page, message: unknown): Promise<unknown> {
  * same isolated world in Chromium, the same sandbox in Firefox), from the popup, which holds the
  * activeTab grant. The page's own world keeps its registry: the break is the content script's.
  */
-function breakHighlightRegistry(popup: Page, broken: boolean): Promise<void> {
-  return popup.evaluate(async (breaking) => {
-    const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
-    const api = (scope.browser ?? scope.chrome) as ExtensionApi;
-    const param = new URLSearchParams(location.search).get('tabId');
-    const tabId = param ? Number(param) : (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (tabId === undefined) throw new Error('no tab for the popup');
-    await api.scripting.executeScript({
-      target: { tabId },
-      args: [breaking],
-      func: (on: boolean) => {
-        if (on) Object.defineProperty(CSS.highlights, 'set', { value: 42, configurable: true });
-        else Reflect.deleteProperty(CSS.highlights, 'set');
-      },
-    });
-  }, broken);
+async function breakHighlightRegistry(popup: Page, broken: boolean): Promise<void> {
+  const tabId = await newsTabOf(popup);
+  await popup.evaluate(
+    async (tab, breaking) => {
+      const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+      const api = (scope.browser ?? scope.chrome) as ExtensionApi;
+      await api.scripting.executeScript({
+        target: { tabId: tab },
+        args: [breaking],
+        func: (on: boolean) => {
+          if (on) Object.defineProperty(CSS.highlights, 'set', { value: 42, configurable: true });
+          else Reflect.deleteProperty(CSS.highlights, 'set');
+        },
+      });
+    },
+    tabId,
+    broken,
+  );
 }
 
 /**
