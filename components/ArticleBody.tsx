@@ -19,7 +19,7 @@ export function ArticleBody({ fragment, highlights, settings }: Props) {
     if (!root) return undefined;
     root.replaceChildren(fragment.cloneNode(true));
     if (typeof Highlight !== 'function' || !highlights.length) return undefined;
-    const applied = applyHighlights(document, highlights, root, settings.on, settings);
+    const applied = applyHighlights(document, highlights, { root, visible: settings.on, colors: settings });
     return () => applied.remove();
   }, [fragment, highlights, settings]);
   return <div ref={ref} class="article-body" data-testid="reader-body" />;

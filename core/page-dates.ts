@@ -140,13 +140,19 @@ function words(el: Element): string {
  * right-sidebar" wraps whole articles); inside the article, its own <footer> and <aside> hold its
  * dates ("Erschienen am", "Stand") and are kept.
  */
-function startsForeignRegion(el: Element, tag: string, headline: Element | null, inArticle: boolean): boolean {
-  if (headline && el.contains(headline)) return false;
+function startsForeignRegion(
+  el: Element,
+  tag: string,
+  holdsHeadline: boolean,
+  inArticle: boolean,
+  bare: boolean,
+): boolean {
+  if (holdsHeadline) return false;
   if (!inArticle && (tag === 'FOOTER' || tag === 'ASIDE' || tag === 'NAV')) return true;
   if (tag === 'NAV') return true;
   // An <article> is an article ("node-promoted" is Drupal's front-page flag); a list of them
   // is foreign by its own words ("teaser-list").
-  if (tag === 'ARTICLE') return false;
+  if (tag === 'ARTICLE' || bare) return false;
   const w = words(el);
   return FOREIGN_REGION.test(inArticle ? w.replace(ARTICLE_OWN_PARTS, '') : w);
 }
@@ -175,6 +181,15 @@ function isFooterOnly(el: Element, tag: string): boolean {
 
 /** Inside the article, these hold its own byline and dates (an "article footer", a details sidebar). */
 const ARTICLE_OWN_PARTS = /\b(?:footer|sidebar|teaser|promo\w*|banner)\b/gi;
+
+/**
+ * The element of the page that holds its article (see articleRootOf), or null: where highlights
+ * look first in the live page (utils/page-highlights.ts).
+ */
+export function articleRegion(doc: Document): Element | null {
+  const headline = findArticleHeadline(doc);
+  return headline ? articleRootOf(headline, headerRegionOf(headline)) : null;
+}
 
 /** The element that holds the article: the headline's <article> or <main>, else the header's parent. */
 function articleRootOf(headline: Element | null, header: Element | null): Element | null {
@@ -237,14 +252,22 @@ export function findPageDates(doc: Document, options: { monthFirst: boolean; now
       last = ' ';
     }
   };
+  /** The headline and the elements that hold it: a set, as every element of the page is asked. */
+  const aboveHeadline = new Set<Element>();
+  for (let node = headline; node; node = node.parentElement) aboveHeadline.add(node);
   const walk = (el: Element, inArticle: boolean, region: Element | null): void => {
     if (length > MAX_TEXT) return;
     const tag = el.tagName.toUpperCase();
-    if (SKIPPED.has(tag) || el.hasAttribute('hidden') || HIDDEN_STYLE.test(el.getAttribute('style') ?? '')) return;
+    // Most elements have no attribute at all: one call answers for every attribute read below
+    // (the walk visits every element of the page, docs/PERFORMANCE.md).
+    const bare = !el.hasAttributes();
+    if (SKIPPED.has(tag) || (!bare && (el.hasAttribute('hidden') || HIDDEN_STYLE.test(el.getAttribute('style') ?? ''))))
+      return;
+    const holdsHeadline = aboveHeadline.has(el);
     // A <header> before the headline and outside the article is the site's masthead, whose date
     // is today's (htmldate-a asiapacificstar, nachtkritik).
-    const masthead = tag === 'HEADER' && !inArticle && headlineAt < 0 && !!headline && !el.contains(headline);
-    if (!region && (masthead || startsForeignRegion(el, tag, headline, inArticle))) {
+    const masthead = tag === 'HEADER' && !inArticle && headlineAt < 0 && !!headline && !holdsHeadline;
+    if (!region && (masthead || startsForeignRegion(el, tag, holdsHeadline, inArticle, bare))) {
       region = el;
       // A masthead is never the article's meta line, however short and close (see below).
       regionStart.set(el, masthead ? Number.NEGATIVE_INFINITY : length);

@@ -215,8 +215,23 @@ export interface UpdateTime {
   zone: string | null;
 }
 
-/** Update times printed without a day: "mis à jour à 10h09", "Updated 10:09 GMT", "Aktualisiert um 10:09 Uhr". */
-export function findUpdateTimes(text: string): UpdateTime[] {
+let lastUpdateText: string | null = null;
+let lastUpdateTimes: readonly UpdateTime[] = [];
+
+/**
+ * Update times printed without a day: "mis à jour à 10h09", "Updated 10:09 GMT", "Aktualisiert um
+ * 10:09 Uhr". The page's text is read for them twice on a click (findTextDates and the page's own
+ * dates, core/page-dates.ts), so the last answer is kept: the pattern is one of the dearest.
+ */
+export function findUpdateTimes(text: string): readonly UpdateTime[] {
+  if (text !== lastUpdateText) {
+    lastUpdateTimes = readUpdateTimes(text);
+    lastUpdateText = text;
+  }
+  return lastUpdateTimes;
+}
+
+function readUpdateTimes(text: string): UpdateTime[] {
   const out: UpdateTime[] = [];
   for (const m of lowerCopy(text).matchAll(UPDATE_TIME)) {
     const end = m.index + m[0].length;

@@ -41,12 +41,24 @@ function compose(
 }
 
 /**
+ * Whether any element of the document hosts an open shadow root. A tree walker rather than
+ * `some` over `querySelectorAll('*')`: a sixth of the time in Chromium (0.10 ms against 0.66 at
+ * the median of 30 AEB pages), on every click.
+ */
+export function hasShadowRoots(doc: Document): boolean {
+  const walker = doc.createTreeWalker(doc, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let element = walker.nextNode(); element; element = walker.nextNode())
+    if ((element as Element).shadowRoot) return true;
+  return false;
+}
+
+/**
  * The document itself when it has no open shadow root (the usual page), else its composed copy.
  * A page whose composition fails (a hostile or exotic tree) is read as before, without it.
  */
 export function composedDocument(doc: Document): Document {
   try {
-    if (!Array.prototype.some.call(doc.querySelectorAll('*'), (element: Element) => element.shadowRoot)) return doc;
+    if (!hasShadowRoots(doc)) return doc;
     const copy = doc.cloneNode(true) as Document;
     compose(doc, copy, copy);
     return copy;

@@ -17,6 +17,7 @@ import {
 } from './messages';
 import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
 import { composedDocument } from './composed-page';
+import { articleRegion } from '@/core/page-dates';
 import { runSteps } from './yield-steps';
 
 const failure = (error: unknown): { ok: false; reason: 'error'; message: string } => ({
@@ -108,6 +109,8 @@ export function createContentSession(doc: Document, url: () => string): ContentS
    */
   let last: { request: string; result: AnalyzeResponse; changes: ReturnType<typeof watchChanges> } | null = null;
   let highlights: PageHighlights | null = null;
+  /** Whether the last analysis read the page composed from its open shadow roots. */
+  let shadows = true;
 
   /**
    * After an in-page navigation (a single-page site showing another story), the last report and
@@ -133,7 +136,14 @@ export function createContentSession(doc: Document, url: () => string): ContentS
     unmark();
     if (!report || !canHighlight()) return { ok: !on, found: 0 };
     const items = highlightItems({ ...report, figures: figures.map((text) => ({ text })) });
-    highlights = applyHighlights(doc, items, undefined, on, colors);
+    // The article's region of the live page is looked in first; in a composed page (shadow
+    // roots) that region is in the copy, not the page, so the whole page is read.
+    highlights = applyHighlights(doc, items, {
+      region: shadows ? null : articleRegion(doc),
+      shadows,
+      visible: on,
+      colors,
+    });
     return { ok: true, found: highlights.ranges.filter(Boolean).length };
   };
 
@@ -177,6 +187,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
     }
     report = result.ok ? result.report : null;
     reportPage = pageOf(url());
+    shadows = page !== doc;
     // A new analysis: the old highlights go; the popup asks for new ones with the figures.
     unmark();
     return result;

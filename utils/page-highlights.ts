@@ -34,14 +34,15 @@ const cssText = ({ quote, figure }: HighlightColors): string => `
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION']);
 
 /**
- * Calls `visit` on each text node under `root` in document order, open shadow roots' text where
- * their host stands (an article in a web component is read too: utils/composed-page.ts).
+ * Calls `visit` on each text node under `root` in document order, and, when `shadows`, open
+ * shadow roots' text where their host stands (an article in a web component is read too:
+ * utils/composed-page.ts).
  *
  * The walker has no filter: a JavaScript filter is a call out of the browser's native walk for
  * every element of the page, most of the walk's cost (docs/PERFORMANCE.md). Skipped elements'
  * subtrees are stepped over here instead.
  */
-function eachText(doc: Document, root: Node, visit: (node: Text) => void): void {
+function eachText(doc: Document, root: Node, shadows: boolean, visit: (node: Text) => void): void {
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let node = walker.nextNode();
   while (node) {
@@ -49,7 +50,8 @@ function eachText(doc: Document, root: Node, visit: (node: Text) => void): void 
     else if (SKIP.has((node as Element).tagName)) {
       node = nextOutside(walker);
       continue;
-    } else if ((node as Element).shadowRoot) eachText(doc, (node as Element).shadowRoot as ShadowRoot, visit);
+    } else if (shadows && (node as Element).shadowRoot)
+      eachText(doc, (node as Element).shadowRoot as ShadowRoot, shadows, visit);
     node = walker.nextNode();
   }
 }
@@ -95,29 +97,58 @@ export function highlightItems(report: {
   ];
 }
 
+export interface HighlightOptions {
+  /** Where to look: the page's body by default. */
+  root?: Node;
+  /**
+   * The part of `root` that holds the article, looked in first: the page's text is indexed only
+   * where an item is not found there. Most of a news page's text (menus, teasers, footers) is
+   * not the article's, and indexing it was most of the highlights' cost (docs/PERFORMANCE.md).
+   */
+  region?: Element | null;
+  /** Whether open shadow roots may hold text to look in (the analysis saw one). */
+  shadows?: boolean;
+  /** Paint quotes and figures (else they are only found, for reveal()). */
+  visible?: boolean;
+  colors?: HighlightColors;
+}
+
+/** Looks for texts in order in one index: in article order first, else anywhere in it. */
+function searcher(doc: Document, index: TextIndex): (needle: string) => Range | null {
+  let from = 0;
+  return (needle) => {
+    // A text found earlier (a repeated figure) is the fallback.
+    let at = index.text.indexOf(needle, from);
+    if (at < 0) at = index.text.indexOf(needle);
+    if (at < 0) return null;
+    from = at + needle.length;
+    return rangeAt(doc, index, at, needle.length);
+  };
+}
+
 /**
- * Finds each item in `root` (the page's body) and, when `visible`, registers the highlights of
- * quotes and figures; nothing in the DOM changes. Hidden or not, reveal() can take the reader to
- * any item.
+ * Finds each item in the page (`options.root`, its article's region first) and, when visible,
+ * registers the highlights of quotes and figures; nothing in the DOM changes. Hidden or not,
+ * reveal() can take the reader to any item.
  */
 export function applyHighlights(
   doc: Document,
   items: readonly HighlightItem[],
-  root?: Node,
-  visible = true,
-  colors: HighlightColors = HIGHLIGHT_COLORS,
+  { root, region, shadows = true, visible = true, colors = HIGHLIGHT_COLORS }: HighlightOptions = {},
 ): PageHighlights {
-  const index = buildTextIndex((visit) => eachText(doc, root ?? doc.body ?? doc.documentElement, visit));
-  const ranges: (Range | null)[] = [];
-  let from = 0;
-  for (const item of items) {
-    const needle = fold(item.text);
-    // In article order first; a text found earlier on the page (a repeated figure) as a fallback.
-    let at = needle ? index.text.indexOf(needle, from) : -1;
-    if (at < 0 && needle) at = index.text.indexOf(needle);
-    if (at >= 0) from = at + needle.length;
-    ranges.push(at >= 0 ? rangeAt(doc, index, at, needle.length) : null);
-  }
+  const whole = root ?? doc.body ?? doc.documentElement;
+  const searchIn = (node: Node): ((needle: string) => Range | null) =>
+    searcher(
+      doc,
+      buildTextIndex((visit) => eachText(doc, node, shadows, visit)),
+    );
+  const inRegion = region && region !== whole && whole.contains(region) ? searchIn(region) : null;
+  let inWhole: ((needle: string) => Range | null) | undefined;
+  const ranges = items.map(({ text }) => {
+    const needle = fold(text);
+    if (!needle) return null;
+    return inRegion?.(needle) ?? (inWhole ??= searchIn(whole))(needle);
+  });
   const registry = CSS.highlights;
   // The colours, in the document and in each shadow root that holds a painted range (a document's
   // ::highlight() rules do not reach into shadow trees); only while something is painted, so
