@@ -43,10 +43,10 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'IN
  * subtrees are stepped over here instead.
  */
 function eachText(doc: Document, root: Node, shadows: boolean, visit: (node: Text) => void): void {
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
   let node = walker.nextNode();
   while (node) {
-    if (node.nodeType === Node.TEXT_NODE) visit(node as Text);
+    if (node.nodeType === 3 /* Node.TEXT_NODE */) visit(node as Text);
     else if (SKIP.has((node as Element).tagName)) {
       node = nextOutside(walker);
       continue;
@@ -97,7 +97,7 @@ export function highlightItems(report: {
   ];
 }
 
-export interface HighlightOptions {
+export interface SearchOptions {
   /** Where to look: the page's body by default. */
   root?: Node;
   /**
@@ -108,6 +108,9 @@ export interface HighlightOptions {
   region?: Element | null;
   /** Whether open shadow roots may hold text to look in (the analysis saw one). */
   shadows?: boolean;
+}
+
+export interface HighlightOptions extends SearchOptions {
   /** Paint quotes and figures (else they are only found, for reveal()). */
   visible?: boolean;
   colors?: HighlightColors;
@@ -127,15 +130,14 @@ function searcher(doc: Document, index: TextIndex): (needle: string) => Range | 
 }
 
 /**
- * Finds each item in the page (`options.root`, its article's region first) and, when visible,
- * registers the highlights of quotes and figures; nothing in the DOM changes. Hidden or not,
- * reveal() can take the reader to any item.
+ * A range over each item's text in the page, in the items' order, or null where it is not there:
+ * looked for in the article's region first, then in the whole of `root`. The DOM is only read.
  */
-export function applyHighlights(
+export function findItems(
   doc: Document,
   items: readonly HighlightItem[],
-  { root, region, shadows = true, visible = true, colors = HIGHLIGHT_COLORS }: HighlightOptions = {},
-): PageHighlights {
+  { root, region, shadows = true }: SearchOptions = {},
+): (Range | null)[] {
   const whole = root ?? doc.body ?? doc.documentElement;
   const searchIn = (node: Node): ((needle: string) => Range | null) =>
     searcher(
@@ -144,11 +146,23 @@ export function applyHighlights(
     );
   const inRegion = region && region !== whole && whole.contains(region) ? searchIn(region) : null;
   let inWhole: ((needle: string) => Range | null) | undefined;
-  const ranges = items.map(({ text }) => {
+  return items.map(({ text }) => {
     const needle = fold(text);
     if (!needle) return null;
     return inRegion?.(needle) ?? (inWhole ??= searchIn(whole))(needle);
   });
+}
+
+/**
+ * Finds each item in the page (findItems) and, when visible, registers the highlights of quotes
+ * and figures; nothing in the DOM changes. Hidden or not, reveal() can take the reader to any item.
+ */
+export function applyHighlights(
+  doc: Document,
+  items: readonly HighlightItem[],
+  { visible = true, colors = HIGHLIGHT_COLORS, ...search }: HighlightOptions = {},
+): PageHighlights {
+  const ranges = findItems(doc, items, search);
   const registry = CSS.highlights;
   // The colours, in the document and in each shadow root that holds a painted range (a document's
   // ::highlight() rules do not reach into shadow trees); only while something is painted, so

@@ -1,0 +1,73 @@
+/**
+ * Where the highlights find the report's quotes and figures in the live page (utils/page-highlights.ts,
+ * findItems): in the article's region first, then anywhere in the page. Run on the seed page and
+ * on AEB pages with their real reports; the painting itself (CSS Custom Highlight API) is covered
+ * in the browsers (tests/e2e).
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findItems, highlightItems, type HighlightItem } from '@/utils/page-highlights';
+import { articleRegion } from '@/core/page-dates';
+import { analyze } from '@/core/report';
+import { CORPORA, SEED_DIR, loadPage, parse, readGold } from '../support/pages';
+
+const folded = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+function itemsOf(doc: Document): HighlightItem[] {
+  return highlightItems(analyze(doc, { url: doc.URL }));
+}
+
+describe('findItems', () => {
+  it('finds every item it found in the whole page when it looks in the article’s region first (seed and 13 AEB pages)', () => {
+    const files = [
+      path.join(SEED_DIR, 'watson-visible-times.html'),
+      ...readGold('aeb')
+        .filter((_, i) => i % 15 === 0)
+        .map((line) => path.join(CORPORA, 'aeb', line.html)),
+    ];
+    let items = 0;
+    let inRegion = 0;
+    for (const file of files) {
+      const doc = loadPage(file);
+      const all = itemsOf(doc);
+      const region = articleRegion(doc);
+      const whole = findItems(doc, all, { shadows: false });
+      const first = findItems(doc, all, { shadows: false, region });
+      expect(first.map(Boolean), file).toEqual(whole.map(Boolean));
+      first.forEach((range, i) => {
+        if (!range) return;
+        expect(folded(range.toString()), file).toBe(folded(all[i]?.text ?? ''));
+        if (region?.contains(range.startContainer)) inRegion++;
+      });
+      items += whole.filter(Boolean).length;
+    }
+    // Not a vacuous comparison: the pages give items, and nearly all are found in their region (622 of 636 when written).
+    expect(items).toBeGreaterThan(100);
+    expect(inRegion / items).toBeGreaterThan(0.9);
+  });
+
+  it('takes a figure repeated in a teaser above the article from the article, and finds what only the teaser has', () => {
+    const doc = parse(`<!doctype html><html><head><title>Rail traffic grows again</title></head><body>
+      <nav><a href="/">Home</a></nav>
+      <aside class="teaser">Also read: rail traffic up 12% in 2024, and 3 new lines</aside>
+      <article><h1>Rail traffic grows again</h1>
+        <p>Traffic on the network grew by 12% last year, the operator said on Monday.</p></article>
+    </body></html>`);
+    const article = doc.querySelector('article') as Element;
+    const items: HighlightItem[] = [
+      { kind: 'figure', text: '12%' },
+      { kind: 'figure', text: '3 new lines' },
+      { kind: 'figure', text: 'not on the page' },
+    ];
+    const [twelve, lines, missing] = findItems(doc, items, { region: article, shadows: false });
+    expect(article.contains(twelve?.startContainer ?? null)).toBe(true);
+    expect(twelve?.startContainer.parentElement?.tagName).toBe('P');
+    expect(lines?.startContainer.parentElement?.tagName).toBe('ASIDE');
+    expect(lines?.toString()).toBe('3 new lines');
+    expect(missing).toBeNull();
+    // Without the region, the page's first "12%" (the teaser's) is taken: the region is what
+    // makes the difference.
+    const [plain] = findItems(doc, items, { shadows: false });
+    expect(plain?.startContainer.parentElement?.tagName).toBe('ASIDE');
+  });
+});
