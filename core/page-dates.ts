@@ -188,7 +188,10 @@ const ARTICLE_OWN_PARTS = /\b(?:footer|sidebar|teaser|promo\w*|banner)\b/gi;
  */
 export function articleRegion(doc: Document): Element | null {
   const headline = findArticleHeadline(doc);
-  return headline ? articleRootOf(headline, headerRegionOf(headline)) : null;
+  const region = headline ? articleRootOf(headline, headerRegionOf(headline)) : null;
+  // One without a paragraph is a header or a hero block (aeb f5c90a6d…: a sticky site header),
+  // where nothing would be found: the highlights would index it and then the whole page.
+  return region?.querySelector('p') ? region : null;
 }
 
 /** The element that holds the article: the headline's <article> or <main>, else the header's parent. */
