@@ -147,9 +147,12 @@ export function setupReaderSuite(launch: () => Promise<LaunchedBrowser>): Reader
         .driver()
         .captureReader(async () => {
           // The popup closes itself once the reader tab opens (Chromium), which may end the click.
-          await popup.click('[data-testid="open-reader"]').catch((error: unknown) => {
-            clickError = error;
-          });
+          await context
+            .driver()
+            .press(popup, '[data-testid="open-reader"]')
+            .catch((error: unknown) => {
+              clickError = error;
+            });
         })
         .catch(async (error: unknown) => {
           const why = popup.isClosed() ? 'popup closed' : await describePopup(popup).catch(() => 'popup unreadable');

@@ -145,7 +145,7 @@ export function defineStorageFaultsTests(context: StorageFaultsContext): void {
     // Read, not rewritten: a newer Lede finds its settings as it left them.
     expect(stored.summarySettings$).toEqual({ v: 99 });
 
-    const reader = await driver.captureReader(() => popup.click('[data-testid="open-reader"]'));
+    const reader = await driver.captureReader(() => driver.press(popup, '[data-testid="open-reader"]'));
     expect(await waitForReaderState(reader)).toBe('ready');
     await reader.waitForFunction(() => document.documentElement.dataset.theme === 'dark', { timeout: 5_000 });
     expect(
