@@ -3,7 +3,7 @@
  * may be, an export as JSON and a clear that asks first, in the page (window.confirm() would block
  * the whole page, with the browser's buttons rather than words about what is lost).
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Snapshot } from '@/core/snapshot';
 import { t } from '@/utils/i18n';
 import { clearHistory, exportHistory, HISTORY_SIZE, historySize, normalizeHistorySize } from '@/utils/snapshot-store';
@@ -77,10 +77,7 @@ export function OptionsHistory({ locale }: { locale: string }) {
     };
   }, []);
 
-  // In the same task as the change, before the browser paints: a keyboard user never sees focus
-  // elsewhere first, and nothing can read the old focus in between (an effect ran a frame later,
-  // which the a11y e2e test caught once in a while).
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (focusNext.current === 'cancel') cancelButton.current?.focus();
     if (focusNext.current === 'clear') clearButton.current?.focus();
     focusNext.current = null;
