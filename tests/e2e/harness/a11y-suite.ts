@@ -217,9 +217,15 @@ export function defineA11yTests(context: A11yContext): void {
     // And in the confirmation: it takes focus, and its buttons are in the walk.
     await options.click('[data-testid="clear-history"]');
     await options.waitForSelector('[data-testid="clear-confirmation"]', { timeout: 5_000 });
-    expect(await options.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe(
-      'clear-cancel',
-    );
+    // The focus moves in an effect, just after the confirmation is painted: read as soon as the
+    // confirmation was in the DOM, it was now and then still on the clear button.
+    const focused = (): string | undefined => (document.activeElement as HTMLElement | null)?.dataset.testid;
+    await options
+      .waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === 'clear-cancel', {
+        timeout: 5_000,
+      })
+      .catch(() => undefined); // the expectation below says what it was instead
+    expect(await options.evaluate(focused)).toBe('clear-cancel');
     await expectKeyboardWalk(options, `${context.browserName} options (clear confirmation)`);
     await useScheme(context, options, 'light');
     await done();
