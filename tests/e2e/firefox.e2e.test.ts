@@ -132,8 +132,6 @@ describe('Lede popup in Firefox (popup in a tab)', () => {
       openedPages.push(again);
       return again;
     },
-    // The control's own click(): the popup's tab is behind the article's (see HighlightContext).
-    press: (control) => control.evaluate((element) => (element as HTMLElement).click()),
   };
   defineHighlightTests(highlightContext);
   defineReanalysisTests(highlightContext);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
-import { describePopup, waitForPopupState, withScreenshot } from './popup';
+import { describePopup, pressControl, waitForPopupState, withScreenshot } from './popup';
 
 const EXPECTED = JSON.parse(readFileSync(path.resolve('tests/fixtures/seed/expected.json'), 'utf8')) as {
   quotes: { text: string; speaker: string }[];
@@ -22,12 +22,6 @@ export interface HighlightContext {
   reopen(popup: Page, page: Page): Promise<Page>;
   /** The site edits its pages: from now on the server sends them with these replacements. */
   setEdits(edits: readonly (readonly [string, string])[]): void;
-  /**
-   * Clicks a control of the popup; puppeteer's click by default. Firefox's popup is a tab behind
-   * the article's in these tests, where puppeteer's click waits on the hidden tab's throttled
-   * rendering: 4 to 16 s a click (measured), most of this suite's minute in Firefox.
-   */
-  press?(control: ElementHandle): Promise<void>;
 }
 
 interface PageHighlights {
@@ -51,10 +45,8 @@ async function readHighlights(page: Page): Promise<PageHighlights> {
 }
 
 export function defineHighlightTests(context: HighlightContext): void {
-  const press = async (control: ElementHandle | null | undefined): Promise<void> => {
-    if (!control) throw new Error('E2E: the popup control to click is missing');
-    await (context.press ? context.press(control) : control.click());
-  };
+  const press = (control: ElementHandle | null | undefined): Promise<void> =>
+    pressControl(context.browserName, control);
   test('the popup lists the seed page’s quotes and figures, highlighted in the page without a DOM change', async () => {
     let before = '';
     const { popup, page } = await context.open('seed/watson-visible-times.html', async (p) => {

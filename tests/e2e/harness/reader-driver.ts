@@ -40,12 +40,6 @@ export interface ReaderDriver {
   readonly opened: Page[];
   /** Opens an extension page (e.g. `options.html`) in a new tab. */
   openExtensionPage(pathAndQuery: string): Promise<Page>;
-  /**
-   * Clicks the control `selector` of one of Lede's pages: puppeteer's click in Chromium; in
-   * Firefox the control's own click(), as the popup's tab is behind the article's there and
-   * puppeteer's click waits on the hidden tab's throttled rendering (about 4 s a click, measured).
-   */
-  press(page: Page, selector: string): Promise<void>;
 }
 
 const READER_PATH = '/reader.html?tab=';
@@ -74,7 +68,6 @@ export function chromiumReaderDriver(session: ChromiumSession): ReaderDriver {
   }
 
   return {
-    press: (page, selector) => page.click(selector),
     browserName: 'chromium',
     browser,
     extensionOrigin,
@@ -145,7 +138,6 @@ export function firefoxReaderDriver(session: FirefoxSession): ReaderDriver {
   }
 
   return {
-    press: (page, selector) => page.$eval(selector, (control) => (control as HTMLElement).click()),
     browserName: 'firefox',
     browser,
     extensionOrigin,

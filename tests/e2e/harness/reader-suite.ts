@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { analyzeFilesWithCli, type CliArticleReport } from './cli-batch';
 import { AEB_READER_CASES, SEED_CASES, SEED_EXPECTED, XSS_FIXTURE, aebFile, fixtureFile } from './cases';
-import { describePopup, waitForPopupState, withScreenshot } from './popup';
+import { describePopup, pressControl, waitForPopupState, withScreenshot } from './popup';
 import { closeOpenedPages, until, type ReaderDriver } from './reader-driver';
 import {
   firstDifference,
@@ -147,9 +147,10 @@ export function setupReaderSuite(launch: () => Promise<LaunchedBrowser>): Reader
         .driver()
         .captureReader(async () => {
           // The popup closes itself once the reader tab opens (Chromium), which may end the click.
-          await context
-            .driver()
-            .press(popup, '[data-testid="open-reader"]')
+          const { browserName } = context.driver();
+          await popup
+            .$('[data-testid="open-reader"]')
+            .then((control) => pressControl(browserName, control))
             .catch((error: unknown) => {
               clickError = error;
             });

@@ -8,7 +8,7 @@
 import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
 import { SEED_EXPECTED } from './cases';
-import { describePopup, readPopupReport, waitForPopupState, withScreenshot } from './popup';
+import { describePopup, pressControl, readPopupReport, waitForPopupState, withScreenshot } from './popup';
 import type { ReaderDriver } from './reader-driver';
 import { waitForReaderState } from './reader-page';
 
@@ -145,7 +145,9 @@ export function defineStorageFaultsTests(context: StorageFaultsContext): void {
     // Read, not rewritten: a newer Lede finds its settings as it left them.
     expect(stored.summarySettings$).toEqual({ v: 99 });
 
-    const reader = await driver.captureReader(() => driver.press(popup, '[data-testid="open-reader"]'));
+    const reader = await driver.captureReader(async () =>
+      pressControl(driver.browserName, await popup.$('[data-testid="open-reader"]')),
+    );
     expect(await waitForReaderState(reader)).toBe('ready');
     await reader.waitForFunction(() => document.documentElement.dataset.theme === 'dark', { timeout: 5_000 });
     expect(
