@@ -43,7 +43,8 @@ function articleLang(declared: string | null, text: string): string | null {
   return detected && primary && STOP_WORD_LANGS.includes(primary) && detected !== primary ? detected : declared;
 }
 
-export function readPage(doc: Document, options: AnalyzeOptions = {}): PageReading {
+/** `readerable`: isReaderable(doc), when the caller has already asked (it is not asked twice). */
+export function readPage(doc: Document, options: AnalyzeOptions & { readerable?: boolean } = {}): PageReading {
   return finish(readPageSteps(doc, options));
 }
 

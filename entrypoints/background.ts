@@ -10,6 +10,8 @@ import { HIGHLIGHT_COMMAND, toggleHighlights } from '@/utils/highlight-shortcut'
 import { answerVisit, isVisitRequest } from '@/utils/visits';
 import { answerWatch, checkDue, isWatchRequest, openNotified, WATCH_ALARM } from '@/utils/watch-check';
 import { isFromExtensionPage } from '@/utils/messages';
+import { isPageReadRequest } from '@/utils/page-read';
+import { readPageOffPage } from '@/utils/off-page-parser';
 
 export const READER_COMMAND = 'open-reader-view';
 
@@ -24,18 +26,21 @@ interface NativeOnMessage {
 }
 
 export default defineBackground(() => {
-  // Only our own pages send messages to the background: no content script does, so one that
-  // tries (from a page that found a way into it) is not heard.
+  // Our own pages send the requests below. A content script (ours: web pages cannot message an
+  // extension that declares no externally_connectable) sends one thing only, its page's HTML to be
+  // read off-page, and gets back nothing but the reading of what it sent.
   // Answered through sendResponse: Chrome ignores a promise a listener returns (no polyfill here).
   const runtime = browser.runtime as unknown as { onMessage: NativeOnMessage };
   const base = browser.runtime.getURL('/');
+  const answerFor = (message: unknown, sender: { id?: string; url?: string }): Promise<unknown> | null => {
+    if (sender.id !== browser.runtime.id) return null;
+    if (isPageReadRequest(message, 'content→background:read')) return readPageOffPage(message);
+    if (!isFromExtensionPage(sender, browser.runtime.id, base)) return null;
+    if (isVisitRequest(message)) return answerVisit(message);
+    return isWatchRequest(message) ? answerWatch(message) : null;
+  };
   runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (!isFromExtensionPage(sender, browser.runtime.id, base)) return false;
-    const answer = isVisitRequest(message)
-      ? answerVisit(message)
-      : isWatchRequest(message)
-        ? answerWatch(message)
-        : null;
+    const answer = answerFor(message, sender);
     if (!answer) return false;
     answer.then(sendResponse, (error: unknown) => {
       console.warn('Lede: background', error);

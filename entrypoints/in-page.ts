@@ -1,13 +1,14 @@
 /**
  * Injected into the reader's tab when they click Lede (`scripting.executeScript` with activeTab;
- * never declared for all sites). Answers the popup: analyses the live page, read-only, with
- * Readability on a clone, and highlights quotes and figures with the CSS Custom Highlight API
- * (no DOM change).
+ * never declared for all sites). Answers the popup: serializes the live page, read-only, for the
+ * off-page parser that runs Readability and the analysis (utils/content-answers.ts says why), and
+ * highlights quotes and figures with the CSS Custom Highlight API (no DOM change).
  *
  * An unlisted script on the browsers' own API, not a WXT content script with
  * webextension-polyfill: WXT's ContentScriptContext always brings the polyfill, together 1.3 KB
- * min+gzip (measured) of the 50 KB this file may weigh, and the one API used here
- * (runtime.onMessage answered through sendResponse) is the same in Chromium and Firefox.
+ * min+gzip (measured) of the 50 KB this file may weigh, and the two APIs used here
+ * (runtime.onMessage answered through sendResponse, runtime.sendMessage's promise) are the same
+ * in Chromium and Firefox.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createContentSession } from '@/utils/content-answers';
@@ -20,6 +21,8 @@ interface NativeRuntime {
   /** Gone once the extension is updated or reloaded: this copy is then orphaned. */
   id?: string;
   onMessage: { addListener(listener: Listener): void; removeListener(listener: Listener): void };
+  /** A promise in both browsers' Manifest V3. */
+  sendMessage(message: unknown): Promise<unknown>;
 }
 
 /**
@@ -39,7 +42,12 @@ export default defineUnlistedScript(() => {
   if (!runtime) return;
   const world = globalThis as { [RUNNING]?: () => void };
   world[RUNNING]?.();
-  const session = createContentSession(document, () => location.href);
+  // The page is read off-page: the background hands its HTML to the parser (utils/off-page-parser.ts).
+  const session = createContentSession(
+    document,
+    () => location.href,
+    (request) => runtime.sendMessage(request),
+  );
   // Bench build only (utils/bench-marks.ts; other builds drop it): the plain-Readability baseline.
   if (import.meta.env.MODE === 'bench' && location.hash === PLAIN_READABILITY_HASH) measurePlainReadability(document);
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;

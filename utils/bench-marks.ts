@@ -15,7 +15,10 @@ export const BENCH_MEASURES = {
   readabilityWarm: 'lede:readability-warm',
   analyze: 'lede:analyze',
   highlight: 'lede:highlight',
-  /** Each step of the analysis (utils/yield-steps.ts), `lede:step:0`, `lede:step:1`…: one task each. */
+  /**
+   * The analysis's own tasks on the page's main thread (utils/content-answers.ts): `lede:step:0`,
+   * composing and serializing the page; `lede:step:1`, checking the answer that came back.
+   */
   step: 'lede:step',
   popupReady: 'lede:popup-ready',
 } as const;
@@ -42,6 +45,11 @@ export function timed<T>(name: string, run: () => T): T {
 /** One step of the analysis, the `index`th: one task of the page's main thread. */
 export function timedStep<T>(index: number, run: () => T): T {
   return timed(`${BENCH_MEASURES.step}:${index}`, run);
+}
+
+/** The `index`th step, from `start` to now. */
+export function measureStep(index: number, start: number): void {
+  performance.measure(`${BENCH_MEASURES.step}:${index}`, { start, end: performance.now() });
 }
 
 /** The content script's answer to `message`, timed when it is an analysis or highlights. */

@@ -2,23 +2,30 @@
  * What the content script answers, kept apart from the entrypoint so it can be tested on real
  * pages without a browser. One session per injected copy: it keeps the last report, so the
  * popup can turn highlights on and off and jump to a quote without a second analysis.
+ *
+ * The page is not analysed here: it is serialized and read off-page (utils/read-off-page.ts, in
+ * the parser the background opens), so that Readability and our analysis take nothing of the
+ * page's main thread but the serialization (issue 9, docs/PERFORMANCE.md). What comes back is
+ * checked as the popup checks it.
  */
-import { readPage, readPageSteps } from '@/core/read-page';
-import type { PageReport } from '@/core/with-figures';
-import { finish, isReaderable } from '@/core/article';
 import {
   isContentRequest,
   type AnalyzeRequest,
   type AnalyzeResponse,
   type HighlightRequest,
   type HighlightResponse,
+  type PageReadRequest,
   type PingResponse,
   type ReaderResponse,
 } from './messages';
+import type { PageReport } from '@/core/with-figures';
 import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
 import { composedDocument } from './composed-page';
+import { serializePage } from './serialize-page';
+import { MAX_PAGE_CHARS } from './page-read';
 import { articleRegion } from '@/core/page-dates';
-import { runSteps } from './yield-steps';
+import { isAnalyzeResponse, isReaderResponse } from './validate-report';
+import { measureStep, timedStep } from './bench-marks';
 
 const failure = (error: unknown): { ok: false; reason: 'error'; message: string } => ({
   ok: false,
@@ -26,34 +33,47 @@ const failure = (error: unknown): { ok: false; reason: 'error'; message: string 
   message: error instanceof Error ? error.message : String(error),
 });
 
-/** The analysis in steps (core/read-page.ts): the content script pauses between them. */
-function* analyzeSteps(
-  doc: Document,
+/** Sends a serialized page to be read off-page and gives the answer, unchecked (in-page.ts: through the background). */
+export type ReadOffPage = (request: PageReadRequest) => Promise<unknown>;
+
+/** `html`, the page serialized, read off-page by `read`; a page too large to be an article is refused here. */
+function readOffPage(
+  read: ReadOffPage,
+  html: string,
+  options: Omit<PageReadRequest, 'type' | 'html'>,
+): Promise<unknown> {
+  if (html.length > MAX_PAGE_CHARS) throw new Error(`the page is too large to read (${html.length} characters)`);
+  return read({ type: 'content→background:read', html, ...options });
+}
+
+/** The analysis of the page serialized as `html`, checked (the bench build times the check: step 1). */
+async function analyzeHtml(
+  read: ReadOffPage,
+  html: string,
   url: string,
-  whole: boolean,
-  sentences: number,
-): Generator<void, AnalyzeResponse> {
+  message: AnalyzeRequest,
+): Promise<AnalyzeResponse> {
   try {
-    // The cheap check first: no Readability parse on pages that are not articles. Its answer is
-    // passed on, so it runs once.
-    const readerable = isReaderable(doc);
-    if (!whole && !readerable) return { ok: false, reason: 'not-article' };
-    const { report, blocks } = yield* readPageSteps(doc, { url, whole, summarySentences: sentences, readerable });
-    return { ok: true, report, blocks };
+    const answer = await readOffPage(read, html, {
+      url,
+      whole: message.whole,
+      sentences: message.sentences,
+      reader: false,
+    });
+    const checked = (): boolean => isAnalyzeResponse(answer);
+    if (import.meta.env.MODE === 'bench' ? timedStep(1, checked) : checked()) return answer as AnalyzeResponse;
+    return failure('the page could not be read');
   } catch (error) {
     return failure(error);
   }
 }
 
-export function analyzePage(doc: Document, url: string, whole: boolean, sentences = 0): AnalyzeResponse {
-  return finish(analyzeSteps(doc, url, whole, sentences));
-}
-
 /** The report and the article's HTML (untrusted: the reader view sanitizes it before rendering). */
-export function readerPayload(doc: Document, url: string, whole: boolean): ReaderResponse {
+async function readerPayload(read: ReadOffPage, doc: Document, url: string, whole: boolean): Promise<ReaderResponse> {
   try {
-    const { report, blocks, content } = readPage(doc, { url, whole });
-    return { ok: true, report, blocks, html: content ? content.innerHTML : null };
+    const html = serializePage(composedDocument(doc));
+    const answer = await readOffPage(read, html, { url, whole, sentences: 0, reader: true });
+    return isReaderResponse(answer) ? answer : failure('the page could not be read');
   } catch (error) {
     return failure(error);
   }
@@ -100,7 +120,8 @@ function watchChanges(doc: Document): { changed(): boolean; stop(): void } {
   };
 }
 
-export function createContentSession(doc: Document, url: () => string): ContentSession {
+/** `read` takes the serialized page off-page (in-page.ts: to the background, and its parser). */
+export function createContentSession(doc: Document, url: () => string, read: ReadOffPage): ContentSession {
   let report: PageReport | null = null;
   let reportPage = '';
   /**
@@ -154,7 +175,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
       case 'popup→content:ping':
         return { pong: true };
       case 'popup→content:reader':
-        return readerPayload(composedDocument(doc), url(), message.whole);
+        return readerPayload(read, doc, url(), message.whole);
       case 'popup→content:highlight':
         return highlight(message);
       case 'popup→content:reveal':
@@ -172,6 +193,7 @@ export function createContentSession(doc: Document, url: () => string): ContentS
    * New text (a live blog's entry, an edit) is a new analysis.
    */
   const analyze = async (message: AnalyzeRequest): Promise<AnalyzeResponse> => {
+    const started = performance.now();
     const page = composedDocument(doc);
     const request = [pageOf(url()), message.whole, message.sentences].join('\n');
     let result: AnalyzeResponse;
@@ -182,7 +204,10 @@ export function createContentSession(doc: Document, url: () => string): ContentS
     } else {
       last?.changes.stop();
       const changes = watchChanges(doc);
-      result = await runSteps(analyzeSteps(page, url(), message.whole, message.sentences));
+      // The one task of the analysis on the page's main thread (the bench build's step 0).
+      const html = serializePage(page);
+      if (import.meta.env.MODE === 'bench') measureStep(0, started);
+      result = await analyzeHtml(read, html, url(), message);
       last = { request, result, changes };
     }
     report = result.ok ? result.report : null;

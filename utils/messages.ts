@@ -195,5 +195,22 @@ export interface FiguresRequest {
   blocks: TextBlock[];
 }
 
+/**
+ * `content→background:read`: the page in the reader's tab, serialized by the content script, to be
+ * read off-page (utils/read-off-page.ts, readServedPage) so that Readability and our analysis do
+ * not run on the page's main thread (issue 9). The background hands it to the parser as
+ * `background→parser:page` and relays the answer: an AnalyzeResponse, or with `reader` a
+ * ReaderResponse (the cleaned article's HTML too).
+ */
+export interface PageReadRequest {
+  type: 'content→background:read' | 'background→parser:page';
+  /** The page's HTML, doctype included; at most MAX_PAGE_CHARS (utils/page-read.ts). */
+  html: string;
+  url: string;
+  whole: boolean;
+  sentences: number;
+  reader: boolean;
+}
+
 export type ParserResponse =
   { ok: true; snapshot: Snapshot } | { ok: false; reason: 'not-article' | 'error'; message: string };

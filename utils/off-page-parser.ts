@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { TextBlock } from '@/core/blocks';
 import type { Figure } from '@/core/types';
 import type { PageReport } from '@/core/with-figures';
-import type { FiguresRequest, ParserRequest, ParserResponse } from './messages';
+import type { FiguresRequest, PageReadRequest, ParserRequest, ParserResponse } from './messages';
 import { isFigures, isSnapshot } from './validate-stored';
 
 const PARSER_PAGE = '/offscreen.html';
@@ -40,18 +40,28 @@ function open(): Promise<void> {
 }
 
 let users = 0;
+let closing: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * Runs `task` with the parser open (the watch's round of checks, the highlights shortcut), and
- * closes it when the last task using it ends.
+ * How long the parser stays open after its last task: the reader's next clicks (another tab, the
+ * reader view, the popup reopened on a changed page) find it open and its code compiled, instead
+ * of paying Chrome's offscreen document start again. A worker suspended before then leaves it open
+ * until its next round, which takes it as it finds it (open()).
+ */
+const LINGER_MS = 60_000;
+
+/**
+ * Runs `task` with the parser open (the page in the reader's tab, the watch's round of checks,
+ * the highlights shortcut), and closes it a while after the last task using it ends.
  */
 export async function withParser<T>(task: () => Promise<T>): Promise<T> {
   users++;
+  clearTimeout(closing);
   try {
     await open();
     return await task();
   } finally {
-    if (--users === 0) await close();
+    if (--users === 0) closing = setTimeout(() => users === 0 && void close(), LINGER_MS);
   }
 }
 
@@ -67,6 +77,15 @@ export async function figuresOffPage(report: PageReport, blocks: TextBlock[]): P
   const request: FiguresRequest = { type: 'background→parser:figures', report, blocks };
   const answer: unknown = await browser.runtime.sendMessage(request);
   return isFigures(answer) ? answer : [];
+}
+
+/**
+ * The page a content script serialized, read off-page (utils/read-off-page.ts, readServedPage);
+ * the answer goes back to the content script as the parser gave it, and is checked there.
+ */
+export function readPageOffPage(request: PageReadRequest): Promise<unknown> {
+  const forward: PageReadRequest = { ...request, type: 'background→parser:page' };
+  return withParser(() => browser.runtime.sendMessage(forward));
 }
 
 /** Fetches and reads `url` off-page, inside withParser; whatever comes back is checked before use. */

@@ -1,13 +1,15 @@
 /**
- * The off-page parser's answers (entrypoints/offscreen): the figures of a page's article for the
- * highlights shortcut, and a watched article read afresh. Only the background asks, but every
+ * The off-page parser's answers (entrypoints/offscreen): the page in the reader's tab, which its
+ * content script serialized (the analysis behind the popup and the reader view); the figures of a
+ * page's article for the highlights shortcut; and a watched article read afresh. Only the background asks, but every
  * extension context's runtime.sendMessage reaches this page, a content script's too: the sender
  * and the request are checked before the parser reads anything, and it fetches nothing but an
  * http(s) address.
  */
 import { withFigures } from '@/core/with-figures';
-import { fetchSnapshot } from './read-off-page';
+import { fetchSnapshot, readServedPage } from './read-off-page';
 import { isFromExtensionPage, isHttpUrl, type ParserResponse } from './messages';
+import { isPageReadRequest } from './page-read';
 import { isPageBlocks, isPageReport } from './validate-report';
 
 export type ParserListener = (
@@ -27,6 +29,10 @@ export function createParserListener(
     const { type, url, report, blocks } = (message ?? {}) as Record<string, unknown>;
     if (type === 'background→parser:figures' && isPageReport(report) && isPageBlocks(blocks)) {
       sendResponse(withFigures(report, blocks).figures);
+      return false;
+    }
+    if (isPageReadRequest(message, 'background→parser:page')) {
+      sendResponse(readServedPage(message));
       return false;
     }
     if (type !== 'background→parser:read' || !isHttpUrl(url)) return false;

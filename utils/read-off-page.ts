@@ -11,7 +11,7 @@ import { isReaderable } from '@/core/article';
 import { readPage } from '@/core/read-page';
 import { snapshotOf } from '@/core/snapshot';
 import { withFigures } from '@/core/with-figures';
-import type { ParserResponse } from './messages';
+import type { AnalyzeResponse, PageReadRequest, ParserResponse, ReaderResponse } from './messages';
 
 /** Beyond this a page is not an article but a dump; the content script's own limit is the same. */
 const MAX_BYTES = 5_000_000;
@@ -32,15 +32,50 @@ export async function fetchSnapshot(url: string, now = new Date()): Promise<Pars
   return readHtml(decodeHtml(bytes, type), response.url || url, now);
 }
 
-/** The snapshot of the page `html` served at `url`, or why there is none. */
-export function readHtml(html: string, url: string, now: Date): ParserResponse {
+/** `html` parsed into an inert document whose relative links resolve against `url`. */
+function parseHtml(html: string, url: string): Document {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   // The parsed document's address is the parser's own page: relative links resolve against the article's.
-  if (!doc.querySelector('base[href]')) {
+  if (!doc.querySelector('base[href]') && URL.canParse(url)) {
     const base = doc.createElement('base');
     base.href = url;
     doc.head.prepend(base);
   }
+  return doc;
+}
+
+const failure = (error: unknown): { ok: false; reason: 'error'; message: string } => ({
+  ok: false,
+  reason: 'error',
+  message: error instanceof Error ? error.message : String(error),
+});
+
+/**
+ * The reader's tab, read off-page: the content script serialized the page (utils/serialize-page.ts)
+ * and this reads it as it would have read the page itself. Not an article (the cheap check first,
+ * no Readability parse) unless the reader asked for the whole page; for the reader view, the
+ * cleaned article's HTML too (untrusted: the reader view sanitizes it before rendering).
+ */
+export function readServedPage(request: PageReadRequest): AnalyzeResponse | ReaderResponse {
+  try {
+    const { url, whole, sentences, reader } = request;
+    const doc = parseHtml(request.html, url);
+    if (reader) {
+      const { report, blocks, content } = readPage(doc, { url, whole });
+      return { ok: true, report, blocks, html: content ? content.innerHTML : null };
+    }
+    const readerable = isReaderable(doc);
+    if (!whole && !readerable) return { ok: false, reason: 'not-article' };
+    const { report, blocks } = readPage(doc, { url, whole, summarySentences: sentences, readerable });
+    return { ok: true, report, blocks };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** The snapshot of the page `html` served at `url`, or why there is none. */
+export function readHtml(html: string, url: string, now: Date): ParserResponse {
+  const doc = parseHtml(html, url);
   // The popup's rule (utils/content-answers.ts): a page that no longer reads as an article (taken
   // down, or replaced by a section front) is reported, not compared.
   if (!isReaderable(doc)) return { ok: false, reason: 'not-article', message: url };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { composedDocument } from '@/utils/composed-page';
-import { analyzePage } from '@/utils/content-answers';
+import { analyzePage } from '../support/off-page';
 import { loadHtml, ROOT } from '../support/pages';
 
 const SHADOW_PAGE = path.join(ROOT, 'tests/fixtures/pages/integrity-shadow.html');

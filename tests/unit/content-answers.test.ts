@@ -1,7 +1,8 @@
 /** What the content script answers the popup, on real pages, and how the popup checks it. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzePage, createContentSession } from '@/utils/content-answers';
+import { createContentSession } from '@/utils/content-answers';
+import { analyzePage, readInProcess } from '../support/off-page';
 import { highlightItems } from '@/utils/page-highlights';
 import { analyze } from '@/core/report';
 import { withFigures } from '@/core/with-figures';
@@ -15,7 +16,7 @@ const notArticle = (): Document => loadPage(path.join(ROOT, 'tests/fixtures/page
 
 describe('content script answers', () => {
   it('answers an analyze request on the seed page with a report that passes the popup’s check', async () => {
-    const answer = await createContentSession(seed(), () => 'http://127.0.0.1:8080/seed/').answer({
+    const answer = await createContentSession(seed(), () => 'http://127.0.0.1:8080/seed/', readInProcess).answer({
       type: 'popup→content:analyze',
       whole: false,
       sentences: 0,
@@ -29,7 +30,7 @@ describe('content script answers', () => {
 
   it('reuses the last analysis while the page is unchanged, and reads the page again when its text changes', async () => {
     const doc = seed();
-    const session = createContentSession(doc, () => 'http://127.0.0.1:8080/seed/');
+    const session = createContentSession(doc, () => 'http://127.0.0.1:8080/seed/', readInProcess);
     const request = { type: 'popup→content:analyze', whole: false, sentences: 0 };
     const first = await session.answer(request);
     // The same object: no second analysis.
@@ -66,7 +67,7 @@ describe('content script answers', () => {
   });
 
   it('answers pings and leaves messages that are not ours to other listeners', async () => {
-    const session = createContentSession(seed(), () => '');
+    const session = createContentSession(seed(), () => '', readInProcess);
     expect(await session.answer({ type: 'popup→content:ping' })).toEqual({ pong: true });
     expect(session.answer({ type: 'something-else' })).toBeUndefined();
     expect(session.answer({ type: 'popup→content:analyze', whole: 'yes' })).toBeUndefined();

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { analyzePage, createContentSession, readerPayload } from '@/utils/content-answers';
+import { createContentSession } from '@/utils/content-answers';
+import { analyzePage, readerPayload, readInProcess } from '../support/off-page';
 import { withFigures } from '@/core/with-figures';
 import type { AnalyzeResponse, ReaderResponse } from '@/utils/messages';
 import { isContentRequest, isFromExtensionPage, isHttpUrl } from '@/utils/messages';
@@ -255,7 +256,7 @@ describe('the popup and the reader launch, given hostile answers by the tab', ()
 });
 
 describe('the content script’s listener, given hostile requests', () => {
-  const session = createContentSession(seed(), () => PAGE_URL);
+  const session = createContentSession(seed(), () => PAGE_URL, readInProcess);
   const colors = { quote: '#ffc400', figure: '#409cff' };
 
   it.each<[string, unknown]>([

@@ -1,0 +1,38 @@
+/**
+ * The off-page parser's reading (utils/read-off-page.ts, readServedPage) run in the test's own
+ * process: the same serialization the content script does and the same parser code, without the
+ * browser's messaging between them (the e2e suites have that).
+ */
+import { JSDOM } from 'jsdom';
+import type { AnalyzeResponse, PageReadRequest, ReaderResponse } from '@/utils/messages';
+import type { ReadOffPage } from '@/utils/content-answers';
+import { readServedPage } from '@/utils/read-off-page';
+import { serializePage } from '@/utils/serialize-page';
+
+/** The parser's DOMParser: the browsers' own there, jsdom's here. */
+function withDomParser(): void {
+  const scope = globalThis as { DOMParser?: unknown };
+  scope.DOMParser ??= new JSDOM('').window.DOMParser;
+}
+
+/** What the content script's `read` gets back from the parser, through the background. */
+export const readInProcess: ReadOffPage = (request) => {
+  withDomParser();
+  // Messages are copied between the browser's processes: so is the answer here.
+  return Promise.resolve(structuredClone(readServedPage({ ...request, type: 'background→parser:page' })));
+};
+
+function request(doc: Document, url: string, whole: boolean, sentences: number, reader: boolean): PageReadRequest {
+  withDomParser();
+  return { type: 'background→parser:page', html: serializePage(doc), url, whole, sentences, reader };
+}
+
+/** The page analysed as the popup asks for it: serialized, then read by the parser. */
+export function analyzePage(doc: Document, url: string, whole: boolean, sentences = 0): AnalyzeResponse {
+  return readServedPage(request(doc, url, whole, sentences, false)) as AnalyzeResponse;
+}
+
+/** The page read for the reader view: the report and the cleaned article's HTML. */
+export function readerPayload(doc: Document, url: string, whole: boolean): ReaderResponse {
+  return readServedPage(request(doc, url, whole, 0, true)) as ReaderResponse;
+}
