@@ -36,7 +36,7 @@ export interface ClickResult {
   popupToReady: number;
   /** From the click to the popup document's start (the browser opening it). */
   clickToPopupStart: number;
-  /** The content script's answer to `analyze` (null if none came). */
+  /** The content script's answer to `analyze`, from the request to the answer, off-page work included (null if none came). */
   analyze: number | null;
   highlight: number | null;
   /**
@@ -46,16 +46,14 @@ export interface ClickResult {
    */
   phases: { beforeAnalysis: number; analysis: number; afterAnalysis: number } | null;
   /**
-   * The analysis's steps (utils/yield-steps.ts), one task each (ms): the first holds
-   * Readability's parse; empty when there was no analysis.
+   * The analysis's tasks on the page's main thread (utils/content-answers.ts), in ms: serializing
+   * the page, checking the answer; empty when there was no analysis.
    */
   steps: number[];
   /**
-   * Longest task of the page's main thread holding our work, and of all (traced runs only);
-   * `parse`: the one that holds the first step, Readability's parse with it; `other`: the longest
-   * of the rest of ours (0 if none).
+   * Longest task of the page's main thread holding our work, and of all (traced runs only).
    */
-  longestTask: { ours: number; any: number; parse: number; other: number } | null;
+  longestTask: { ours: number; any: number } | null;
   /** CDP Profiler profile of the page during the click (profiled runs only). */
   profile: unknown;
 }
@@ -106,6 +104,7 @@ interface ChromeApi {
     };
     scripting: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown> };
     action: { setPopup(details: { popup: string }): Promise<void> };
+    offscreen: { closeDocument(): Promise<void> };
   };
 }
 
@@ -153,31 +152,23 @@ const isOurs = (name: string): boolean =>
 
 /**
  * From a trace of the click: the longest task of the page's main thread that ran our work (the
- * tasks where one of our measures begins: the analysis, each of its steps, the highlights), the
- * one that ran its first step (Readability's parse), the longest of our others, and the longest
- * task of that thread at all.
+ * tasks where one of our measures begins: the analysis, each of its steps, the highlights), and
+ * the longest task of that thread at all.
  */
-function longestTasksOf(
-  trace: Uint8Array | undefined,
-): { ours: number; any: number; parse: number; other: number } | null {
+function longestTasksOf(trace: Uint8Array | undefined): { ours: number; any: number } | null {
   if (!trace) return null;
   const events = (JSON.parse(Buffer.from(trace).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const starts = events.filter((e) => isOurs(e.name) && e.ph === 'b');
   const thread = starts[0];
   if (!thread) return null;
-  const first = starts.find((s) => s.name === `${STEP_PREFIX}0`);
-  const result = { ours: 0, any: 0, parse: 0, other: 0 };
+  const result = { ours: 0, any: 0 };
   for (const e of events) {
     if (e.pid !== thread.pid || e.tid !== thread.tid || e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask')
       continue;
     const end = e.ts + (e.dur ?? 0);
     const duration = (e.dur ?? 0) / 1000;
-    const within = (s: TraceEvent): boolean => s.ts >= e.ts && s.ts <= end;
     result.any = Math.max(result.any, duration);
-    if (!starts.some(within)) continue;
-    result.ours = Math.max(result.ours, duration);
-    if (first && within(first)) result.parse = Math.max(result.parse, duration);
-    else result.other = Math.max(result.other, duration);
+    if (starts.some((s) => s.ts >= e.ts && s.ts <= end)) result.ours = Math.max(result.ours, duration);
   }
   return result;
 }
@@ -219,7 +210,15 @@ export class ChromiumBench {
   }
 
   /** A fresh document every time, even for the same address (a changed query string). */
+  /**
+   * Every measured load starts with the off-page parser closed (utils/off-page-parser.ts), as for
+   * a reader's first click in a minute: the click pays for opening it and compiling its code.
+   */
   private async load(url: string, hash = ''): Promise<void> {
+    if (!process.env.KEEP)
+      await this.worker.evaluate(() =>
+        (globalThis as unknown as ChromeApi).chrome.offscreen.closeDocument().catch(() => undefined),
+      );
     const fresh = `${url}${url.includes('?') ? '&' : '?'}load=${++this.loads}${hash}`;
     try {
       await this.news.goto(fresh, { waitUntil: 'load', timeout: LOAD_TIMEOUT });

@@ -9,9 +9,9 @@ import { openReaderView } from '@/utils/reader-launch';
 import { HIGHLIGHT_COMMAND, toggleHighlights } from '@/utils/highlight-shortcut';
 import { answerVisit, isVisitRequest } from '@/utils/visits';
 import { answerWatch, checkDue, isWatchRequest, openNotified, WATCH_ALARM } from '@/utils/watch-check';
-import { isFromExtensionPage } from '@/utils/messages';
+import { isFromExtensionPage, type OpenParserRequest } from '@/utils/messages';
 import { isPageReadRequest } from '@/utils/page-read';
-import { readPageOffPage } from '@/utils/off-page-parser';
+import { openParser, readPageOffPage } from '@/utils/off-page-parser';
 
 export const READER_COMMAND = 'open-reader-view';
 
@@ -36,6 +36,7 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return null;
     if (isPageReadRequest(message, 'content→background:read')) return readPageOffPage(message);
     if (!isFromExtensionPage(sender, browser.runtime.id, base)) return null;
+    if ((message as Partial<OpenParserRequest> | null)?.type === 'popup→background:open-parser') return openParser();
     if (isVisitRequest(message)) return answerVisit(message);
     return isWatchRequest(message) ? answerWatch(message) : null;
   };

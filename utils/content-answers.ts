@@ -18,7 +18,7 @@ import {
   type PingResponse,
   type ReaderResponse,
 } from './messages';
-import type { PageReport } from '@/core/with-figures';
+import type { ArticleReport } from '@/core/types';
 import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
 import { composedDocument } from './composed-page';
 import { serializePage } from './serialize-page';
@@ -122,7 +122,7 @@ function watchChanges(doc: Document): { changed(): boolean; stop(): void } {
 
 /** `read` takes the serialized page off-page (in-page.ts: to the background, and its parser). */
 export function createContentSession(doc: Document, url: () => string, read: ReadOffPage): ContentSession {
-  let report: PageReport | null = null;
+  let report: ArticleReport | null = null;
   let reportPage = '';
   /**
    * The last analysis, the request it answered, and whether the page has changed since it began:

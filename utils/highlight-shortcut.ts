@@ -1,10 +1,8 @@
 /**
  * The keyboard shortcut that turns the highlights in the page on or off (issue 8, item 5), run by
  * the background. The shortcut grants activeTab, as a click on the button does. Turning them on
- * in a page Lede has not read yet reads it: the content script gives the report and the article's
- * blocks, the off-page parser the figures (too big for the background's budget).
+ * in a page Lede has not read yet reads it, as the popup does.
  */
-import { figuresOffPage, withParser } from './off-page-parser';
 import { highlightSettings, normalizeHighlightSettings, normalizeSummarySettings, summarySettings } from './storage';
 import { ensureContentScript, requestAnalysis, setHighlights } from './tab-access';
 
@@ -25,7 +23,6 @@ export async function toggleHighlights(tab: { id: number; url?: string }): Promi
   const { sentences } = normalizeSummarySettings(await summarySettings.getValue().catch(() => null));
   const answer = await requestAnalysis(tab.id, false, sentences);
   if (!answer.ok) return true;
-  const figures = await withParser(() => figuresOffPage(answer.report, answer.blocks));
-  await setHighlights(tab.id, true, figures, next);
+  await setHighlights(tab.id, true, answer.report.figures, next);
   return true;
 }

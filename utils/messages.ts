@@ -3,10 +3,8 @@
  * `popup→content:*` is sent by an extension page (the popup, or the background for the keyboard
  * shortcut) to the content script in a tab.
  */
-import type { TextBlock } from '@/core/blocks';
 import type { ArticleDiff } from '@/core/article-diff';
 import type { ArticleReport } from '@/core/types';
-import type { PageReport } from '@/core/with-figures';
 import type { Snapshot } from '@/core/snapshot';
 
 /** The content script, built from entrypoints/in-page.ts; injected on the reader's click. */
@@ -21,8 +19,8 @@ export interface AnalyzeRequest {
 }
 
 /**
- * Turn the highlights of the last analysis on or off. The figures are read by the popup (see
- * core/report.ts), so it sends their texts; the quotes are the content script's own.
+ * Turn the highlights of the last analysis on or off, with the figures' texts the popup shows;
+ * the quotes are the content script's own.
  */
 export interface HighlightRequest {
   type: 'popup→content:highlight';
@@ -50,15 +48,14 @@ export interface ReaderRequest {
 
 export type ContentRequest = AnalyzeRequest | PingRequest | ReaderRequest | HighlightRequest | RevealRequest;
 
-/** The page's report and the article's blocks, from which the popup reads the figures. */
+/** The page's report, figures included (read off-page with the rest: utils/read-off-page.ts). */
 export type AnalyzeResponse =
-  | { ok: true; report: PageReport; blocks: TextBlock[] }
+  | { ok: true; report: ArticleReport }
   | { ok: false; reason: 'not-article' }
   | { ok: false; reason: 'error'; message: string };
 
 export type ReaderResponse =
-  | { ok: true; report: PageReport; blocks: TextBlock[]; html: string | null }
-  | { ok: false; reason: 'error'; message: string };
+  { ok: true; report: ArticleReport; html: string | null } | { ok: false; reason: 'error'; message: string };
 
 export interface PingResponse {
   pong: true;
@@ -188,13 +185,6 @@ export interface ParserRequest {
   url: string;
 }
 
-/** `background→parser:figures`: the figures of a page's article, for the highlights shortcut. */
-export interface FiguresRequest {
-  type: 'background→parser:figures';
-  report: PageReport;
-  blocks: TextBlock[];
-}
-
 /**
  * `content→background:read`: the page in the reader's tab, serialized by the content script, to be
  * read off-page (utils/read-off-page.ts, readServedPage) so that Readability and our analysis do
@@ -210,6 +200,14 @@ export interface PageReadRequest {
   whole: boolean;
   sentences: number;
   reader: boolean;
+}
+
+/**
+ * `popup→background:open-parser`: the popup is opening on a tab; the background opens the parser
+ * now, while the popup injects the content script, so that the page's reading does not wait for it.
+ */
+export interface OpenParserRequest {
+  type: 'popup→background:open-parser';
 }
 
 export type ParserResponse =

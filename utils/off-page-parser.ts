@@ -5,17 +5,17 @@
  * needs it (withParser), so no page is kept in memory between rounds.
  */
 import { browser } from 'wxt/browser';
-import type { TextBlock } from '@/core/blocks';
-import type { Figure } from '@/core/types';
-import type { PageReport } from '@/core/with-figures';
-import type { FiguresRequest, PageReadRequest, ParserRequest, ParserResponse } from './messages';
-import { isFigures, isSnapshot } from './validate-stored';
+import type { PageReadRequest, ParserRequest, ParserResponse } from './messages';
+import { isSnapshot } from './validate-stored';
 
 const PARSER_PAGE = '/offscreen.html';
 
 let opening: Promise<void> | null = null;
 
-function open(): Promise<void> {
+async function open(): Promise<void> {
+  // Chrome's document may have gone without us (its renderer crashed on a huge page, or the
+  // bench closed it): then it is opened again, not sent to in vain.
+  if (opening && !import.meta.env.FIREFOX && !(await browser.offscreen.hasDocument().catch(() => true))) opening = null;
   opening ??= (
     import.meta.env.FIREFOX
       ? new Promise<void>((resolve, reject) => {
@@ -36,7 +36,7 @@ function open(): Promise<void> {
     // A document left open by a round a suspended worker never finished is as good as a new one.
     if (!/single offscreen/i.test(String(error))) throw error;
   });
-  return opening;
+  await opening;
 }
 
 let users = 0;
@@ -72,11 +72,9 @@ async function close(): Promise<void> {
   else await browser.offscreen.closeDocument().catch(() => undefined);
 }
 
-/** The figures of an article the content script read, computed off-page (see FiguresRequest); inside withParser. */
-export async function figuresOffPage(report: PageReport, blocks: TextBlock[]): Promise<Figure[]> {
-  const request: FiguresRequest = { type: 'background→parser:figures', report, blocks };
-  const answer: unknown = await browser.runtime.sendMessage(request);
-  return isFigures(answer) ? answer : [];
+/** Opens the parser ahead of a page to read (the popup opening); it stays open a while (LINGER_MS). */
+export function openParser(): Promise<void> {
+  return withParser(() => Promise.resolve());
 }
 
 /**

@@ -1,16 +1,14 @@
 /**
  * The off-page parser's answers (entrypoints/offscreen): the page in the reader's tab, which its
- * content script serialized (the analysis behind the popup and the reader view); the figures of a
- * page's article for the highlights shortcut; and a watched article read afresh. Only the background asks, but every
+ * content script serialized (the analysis behind the popup, the reader view and the highlights
+ * shortcut), and a watched article read afresh. Only the background asks, but every
  * extension context's runtime.sendMessage reaches this page, a content script's too: the sender
  * and the request are checked before the parser reads anything, and it fetches nothing but an
  * http(s) address.
  */
-import { withFigures } from '@/core/with-figures';
 import { fetchSnapshot, readServedPage } from './read-off-page';
 import { isFromExtensionPage, isHttpUrl, type ParserResponse } from './messages';
 import { isPageReadRequest } from './page-read';
-import { isPageBlocks, isPageReport } from './validate-report';
 
 export type ParserListener = (
   message: unknown,
@@ -26,11 +24,7 @@ export function createParserListener(
 ): ParserListener {
   return (message, sender, sendResponse) => {
     if (!isFromExtensionPage(sender, id, base)) return false;
-    const { type, url, report, blocks } = (message ?? {}) as Record<string, unknown>;
-    if (type === 'background→parser:figures' && isPageReport(report) && isPageBlocks(blocks)) {
-      sendResponse(withFigures(report, blocks).figures);
-      return false;
-    }
+    const { type, url } = (message ?? {}) as Record<string, unknown>;
     if (isPageReadRequest(message, 'background→parser:page')) {
       sendResponse(readServedPage(message));
       return false;

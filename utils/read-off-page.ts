@@ -62,12 +62,12 @@ export function readServedPage(request: PageReadRequest): AnalyzeResponse | Read
     const doc = parseHtml(request.html, url);
     if (reader) {
       const { report, blocks, content } = readPage(doc, { url, whole });
-      return { ok: true, report, blocks, html: content ? content.innerHTML : null };
+      return { ok: true, report: withFigures(report, blocks), html: content ? content.innerHTML : null };
     }
     const readerable = isReaderable(doc);
     if (!whole && !readerable) return { ok: false, reason: 'not-article' };
     const { report, blocks } = readPage(doc, { url, whole, summarySentences: sentences, readerable });
-    return { ok: true, report, blocks };
+    return { ok: true, report: withFigures(report, blocks) };
   } catch (error) {
     return failure(error);
   }

@@ -23,7 +23,7 @@ export async function openReaderView(
   const answer: unknown = await browser.tabs.sendMessage(tab.id, request);
   if (!isReaderResponse(answer)) return { ok: false, message: t('errorUnexpected') };
   if (!answer.ok) return { ok: false, message: answer.message };
-  await storage.setItem(readerPayloadKey(tab.id), { report: answer.report, blocks: answer.blocks, html: answer.html });
+  await storage.setItem(readerPayloadKey(tab.id), { report: answer.report, html: answer.html });
   await browser.tabs.create({
     url: browser.runtime.getURL(`/reader.html?tab=${tab.id}`),
     index: tab.index === undefined ? undefined : tab.index + 1,

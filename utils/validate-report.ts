@@ -8,9 +8,8 @@
  * carry no prototypes, JSON and structured clone alike, so fields are read as they come.)
  */
 import { MAX_SUMMARY_SENTENCES, type AnalyzeResponse, type HighlightResponse, type ReaderResponse } from './messages';
-import type { Paywall, Quote, Timestamp, UpdateNote } from '@/core/types';
+import type { ArticleReport, Figure, Paywall, Quote, Timestamp, UpdateNote } from '@/core/types';
 import type { PageReport } from '@/core/with-figures';
-import type { BlockKind, TextBlock } from '@/core/blocks';
 import { BARE_DAY, HAS_OFFSET } from './format-time';
 
 export type Check = (value: unknown) => boolean;
@@ -78,25 +77,24 @@ export const PAGE_REPORT_FIELDS: Record<keyof PageReport, Check> = {
   summary: arrayOf(isString, MAX_SUMMARY_SENTENCES),
   paywall: nullable(shape<Paywall>({ partial: isBoolean, source: isString })),
 };
-const pageReport = shape<PageReport>(PAGE_REPORT_FIELDS);
-const BLOCK_KINDS: readonly BlockKind[] = ['paragraph', 'heading', 'quote', 'caption', 'list-item', 'preformatted'];
-const blocks = arrayOf(
-  shape<TextBlock>({
-    kind: is(...BLOCK_KINDS),
+const figures = arrayOf(
+  shape<Figure>({
     text: isString,
-    liveEntry: (v) => v === undefined || shape<{ datetime: unknown }>({ datetime: isNullableString })(v),
+    value: isNullableNumber,
+    upper: isNullableNumber,
+    unit: isNullableString,
+    context: isString,
   }),
-  100_000,
 );
+const articleReport = shape<ArticleReport>({ ...PAGE_REPORT_FIELDS, figures });
 
-/** The article's blocks of text, as the content script sends them. */
-export function isPageBlocks(value: unknown): value is TextBlock[] {
-  return blocks(value);
+/** The whole report, figures included: the analysis's answer, a visit, a kept version. */
+export function isArticleReport(value: unknown): value is ArticleReport {
+  return articleReport(value);
 }
 
-/** The report as the content script sends it: all but the figures (core/report.ts). */
-export function isPageReport(value: unknown): value is PageReport {
-  return pageReport(value);
+export function isFigures(value: unknown): value is Figure[] {
+  return figures(value);
 }
 
 const failure = shape<{ ok: false; reason: 'error'; message: string }>({
@@ -107,7 +105,7 @@ const failure = shape<{ ok: false; reason: 'error'; message: string }>({
 
 export function isAnalyzeResponse(value: unknown): value is AnalyzeResponse {
   return (
-    shape<{ ok: true; report: PageReport; blocks: TextBlock[] }>({ ok: is(true), report: pageReport, blocks })(value) ||
+    shape<{ ok: true; report: ArticleReport }>({ ok: is(true), report: articleReport })(value) ||
     shape<{ ok: false; reason: 'not-article' }>({ ok: is(false), reason: is('not-article') })(value) ||
     failure(value)
   );
@@ -116,10 +114,9 @@ export function isAnalyzeResponse(value: unknown): value is AnalyzeResponse {
 /** The article HTML may be large but is bounded; it is sanitized before it is shown. */
 export function isReaderResponse(value: unknown): value is ReaderResponse {
   return (
-    shape<{ ok: true; report: PageReport; blocks: TextBlock[]; html: string | null }>({
+    shape<{ ok: true; report: ArticleReport; html: string | null }>({
       ok: is(true),
-      report: pageReport,
-      blocks,
+      report: articleReport,
       html: isNullableString,
     })(value) || failure(value)
   );

@@ -1,39 +1,11 @@
 /**
  * The checks the popup does not need, apart from validate-report.ts, whose checks the popup loads
- * (its bundle budget: tests/build/bundle-size.test.ts): the whole report with its figures (the
- * background's visit, the off-page parser's answer) and a stored snapshot (storage may hold
- * anything: utils/snapshot-store.ts).
+ * (its bundle budget: tests/build/bundle-size.test.ts): a stored snapshot (storage may hold
+ * anything: utils/snapshot-store.ts). The whole report's check is in validate-report.ts: the analysis's
+ * answer, which the popup checks, carries the figures.
  */
-import type { ArticleReport, Figure } from '@/core/types';
 import type { Snapshot } from '@/core/snapshot';
-import {
-  arrayOf,
-  is,
-  isIso,
-  isNullableNumber,
-  isNullableString,
-  isString,
-  PAGE_REPORT_FIELDS,
-  shape,
-} from './validate-report';
-
-const figures = arrayOf(
-  shape<Figure>({
-    text: isString,
-    value: isNullableNumber,
-    upper: isNullableNumber,
-    unit: isNullableString,
-    context: isString,
-  }),
-);
-
-export function isArticleReport(value: unknown): value is ArticleReport {
-  return shape<ArticleReport>({ ...PAGE_REPORT_FIELDS, figures })(value);
-}
-
-export function isFigures(value: unknown): value is Figure[] {
-  return figures(value);
-}
+import { arrayOf, is, isIso, isNullableNumber, isNullableString, isString, shape } from './validate-report';
 
 const snapshot = shape<Snapshot>({
   v: is(1),

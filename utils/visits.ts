@@ -8,7 +8,7 @@ import { diffSnapshots, isUnchanged } from '@/core/article-diff';
 import { snapshotOf } from '@/core/snapshot';
 import type { VisitRequest, VisitResponse } from './messages';
 import { isQuotaError, recordVisit } from './snapshot-store';
-import { isArticleReport } from './validate-stored';
+import { isArticleReport } from './validate-report';
 import { seen } from './watch-check';
 import { t } from './i18n';
 

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ArticleReport } from '@/core/types';
-import { withFigures } from '@/core/with-figures';
-import type { SinceLastVisit, WatchRequest, WatchResponse } from '@/utils/messages';
+import type { OpenParserRequest, SinceLastVisit, WatchRequest, WatchResponse } from '@/utils/messages';
 import { visit } from '@/utils/visit-client';
 import { WatchSwitch } from '@/components/WatchSwitch';
 import { originPattern } from '@/utils/site-pattern';
@@ -75,6 +74,9 @@ async function load(whole: boolean): Promise<View> {
   }
   const tab = await targetTab();
   if (!tab) return { state: 'unsupported', detail: 'no tab' };
+  // The page is read off-page: the parser opens while the content script is injected.
+  const open: OpenParserRequest = { type: 'popup→background:open-parser' };
+  browser.runtime.sendMessage(open).catch(() => undefined);
   const access = await ensureContentScript(tab.id, tab.url);
   if (access.kind === 'unsupported') return { state: 'unsupported', detail: access.detail };
   if (access.kind === 'needs-permission') return { state: 'needs-permission', origin: access.origin };
@@ -84,8 +86,7 @@ async function load(whole: boolean): Promise<View> {
   ]);
   const answer = await requestAnalysis(tab.id, whole, summary.sentences);
   if (answer.ok) {
-    // The figures are read here, from the article's blocks (core/report.ts says why).
-    const report = withFigures(answer.report, answer.blocks);
+    const { report } = answer;
 
     // Sent even when highlights are off: the page then finds the items without painting them,
     // so a click in the popup still takes the reader to each one.

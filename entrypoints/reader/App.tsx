@@ -11,9 +11,8 @@ import { createArticleSanitizer } from '@/utils/sanitize';
 import { highlightItems, type HighlightItem } from '@/utils/page-highlights';
 import { highlightSettings, normalizeHighlightSettings, readerPayloadKey } from '@/utils/storage';
 import { useStored } from '@/utils/use-stored';
-import { isPageBlocks, isPageReport } from '@/utils/validate-report';
+import { isArticleReport } from '@/utils/validate-report';
 import { visit } from '@/utils/visit-client';
-import { withFigures } from '@/core/with-figures';
 import { useReaderSettings } from '@/utils/use-reader-settings';
 
 type View =
@@ -31,12 +30,11 @@ type View =
 const tabId = Number(new URLSearchParams(location.search).get('tab'));
 
 async function loadArticle(): Promise<View> {
-  const payload = await storage.getItem<{ report: unknown; blocks: unknown; html: unknown }>(readerPayloadKey(tabId));
+  const payload = await storage.getItem<{ report: unknown; html: unknown }>(readerPayloadKey(tabId));
   // Read once: the page's unsanitized HTML does not stay in the browser's memory after this.
   await storage.removeItem(readerPayloadKey(tabId));
-  if (!payload || !isPageReport(payload.report) || !isPageBlocks(payload.blocks)) return { state: 'missing' };
-  // The figures are read here, from the article's blocks (core/report.ts says why).
-  const report = withFigures(payload.report, payload.blocks);
+  if (!payload || !isArticleReport(payload.report)) return { state: 'missing' };
+  const { report } = payload;
   const body =
     typeof payload.html === 'string' ? createArticleSanitizer(window)(payload.html) : textToFragment(report.text);
   dropRepeatedTitle(body, report.title);

@@ -5,9 +5,8 @@
  * through, with dates that are real ISO 8601 dates.
  */
 import { expect } from 'vitest';
-import { isArticleReport } from '@/utils/validate-stored';
-import { isPageBlocks, isPageReport } from '@/utils/validate-report';
-import { readPage, withFigures } from '@/core/report';
+import { isArticleReport } from '@/utils/validate-report';
+import { analyze } from '@/core/report';
 import { parseMachineDate } from '@/core/dates';
 import type { ArticleReport } from '@/core/types';
 import { parse } from './pages';
@@ -39,16 +38,14 @@ export function expectValidReport(report: ArticleReport): void {
 
 /**
  * The page as the `analyze` command reads it (jsdom, no scripts; `whole` is its --whole), at NOW,
- * through analyze()'s two steps (core/report.ts), so that what the content script sends, the
- * report and its blocks, is checked as the popup checks it.
+ * checked as the popup checks the analysis's answer.
  */
 export function analyzeHtml(html: string, url: string | null = null, whole = false): ArticleReport {
   const doc = parse(html, url ?? undefined);
   try {
-    const { report, blocks } = readPage(doc, { url, now: NOW, whole });
-    expect(isPageReport(report)).toBe(true);
-    expect(isPageBlocks(blocks)).toBe(true);
-    return withFigures(report, blocks);
+    const report = analyze(doc, { url, now: NOW, whole });
+    expect(isArticleReport(report)).toBe(true);
+    return report;
   } finally {
     doc.defaultView?.close();
   }

@@ -5,9 +5,7 @@ import { createContentSession } from '@/utils/content-answers';
 import { analyzePage, readInProcess } from '../support/off-page';
 import { highlightItems } from '@/utils/page-highlights';
 import { analyze } from '@/core/report';
-import { withFigures } from '@/core/with-figures';
-import { isAnalyzeResponse, isPageReport } from '@/utils/validate-report';
-import { isArticleReport } from '@/utils/validate-stored';
+import { isAnalyzeResponse, isArticleReport } from '@/utils/validate-report';
 import { loadPage, ROOT, SEED_DIR } from '../support/pages';
 
 const seed = (): Document =>
@@ -85,7 +83,7 @@ describe('content script answers', () => {
   it('numbers quotes, then figures, for the popup and the highlights', () => {
     const answer = analyzePage(seed(), 'http://127.0.0.1/', false);
     if (!answer.ok) throw new Error('the seed page is an article');
-    const report = withFigures(answer.report, answer.blocks);
+    const { report } = answer;
     const items = highlightItems(report);
     expect(items.slice(0, 6).every((i) => i.kind === 'quote')).toBe(true);
     expect(items.slice(6, 17).every((i) => i.kind === 'figure')).toBe(true);
@@ -94,19 +92,19 @@ describe('content script answers', () => {
     expect(report.figures).toHaveLength(11);
   });
 
-  it('sends what the popup completes into the same report the CLI prints', () => {
+  it('sends the popup the same report the CLI prints, though the page went through its HTML', () => {
     const answer = analyzePage(seed(), 'http://127.0.0.1/', false);
     if (!answer.ok) throw new Error('the seed page is an article');
-    expect(isPageReport(answer.report)).toBe(true);
-    expect('figures' in answer.report).toBe(false);
-    // The popup's two steps give exactly what the one-step analyze() of the CLI gives.
-    expect(withFigures(answer.report, answer.blocks)).toEqual(analyze(seed(), { url: 'http://127.0.0.1/' }));
+    expect(isArticleReport(answer.report)).toBe(true);
+    // Serialized by the content script and parsed again off-page: exactly what analyze() of the
+    // CLI gives on the page itself.
+    expect(answer.report).toEqual(analyze(seed(), { url: 'http://127.0.0.1/' }));
   });
 });
 
 describe('the popup’s check of what a page sends', () => {
   const answer = analyzePage(seed(), 'http://127.0.0.1/', false);
-  const report = answer.ok ? withFigures(answer.report, answer.blocks) : null;
+  const report = answer.ok ? answer.report : null;
 
   it('accepts a real report', () => {
     expect(isArticleReport(report)).toBe(true);
@@ -122,15 +120,14 @@ describe('the popup’s check of what a page sends', () => {
     ['a paywall without its flag', { ...report, paywall: { source: 'x' } }],
   ])('rejects %s', (_name, bad) => {
     expect(isArticleReport(bad)).toBe(false);
-    expect(isAnalyzeResponse({ ok: true, report: bad, blocks: [] })).toBe(false);
+    expect(isAnalyzeResponse({ ok: true, report: bad })).toBe(false);
   });
 
-  it('checks the blocks the figures are read from', () => {
-    const page = answer.ok ? answer.report : null;
-    const blocks = answer.ok ? answer.blocks : [];
-    expect(isAnalyzeResponse({ ok: true, report: page, blocks })).toBe(true);
-    expect(isAnalyzeResponse({ ok: true, report: page })).toBe(false);
-    expect(isAnalyzeResponse({ ok: true, report: page, blocks: [{ kind: 'script', text: 'x' }] })).toBe(false);
-    expect(isAnalyzeResponse({ ok: true, report: page, blocks: [{ kind: 'paragraph', text: 7 }] })).toBe(false);
+  it('checks the figures and refuses what the answer should not carry', () => {
+    expect(isAnalyzeResponse({ ok: true, report })).toBe(true);
+    const figure = report?.figures[0];
+    expect(isAnalyzeResponse({ ok: true, report: { ...report, figures: [{ ...figure, value: 'many' }] } })).toBe(false);
+    expect(isAnalyzeResponse({ ok: true, report: { ...report, figures: undefined } })).toBe(false);
+    expect(isAnalyzeResponse({ ok: true, report, blocks: [] })).toBe(false);
   });
 });

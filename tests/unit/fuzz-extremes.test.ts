@@ -13,7 +13,7 @@ import { summarize } from '@/core/summary';
 import { extractFigures } from '@/core/figures';
 import { extractQuotes } from '@/core/quotes';
 import { fitPageReport, MAX_ARTICLE_CHARS, MAX_FIELD_CHARS, MAX_ITEMS } from '@/core/limits';
-import { isPageReport } from '@/utils/validate-report';
+import { isArticleReport } from '@/utils/validate-report';
 import { parse } from '../support/pages';
 import { analyzeHtml, expectValidReport, NOW, withinMs } from '../support/report-checks';
 
@@ -114,7 +114,7 @@ describe('fuzz: a 5 MB text node', () => {
       published: { iso: '2024-11-14', source: huge },
       quotes: [{ text: 'Oui', speaker: huge, role: huge }],
     });
-    expect(isPageReport(fitted)).toBe(true);
+    expect(isArticleReport({ ...fitted, figures })).toBe(true);
     for (const field of [
       fitted.lang,
       fitted.title,

@@ -11,21 +11,21 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { createContentSession } from '@/utils/content-answers';
 import { analyzePage, readerPayload, readInProcess } from '../support/off-page';
-import { withFigures } from '@/core/with-figures';
 import type { AnalyzeResponse, ReaderResponse } from '@/utils/messages';
 import { isContentRequest, isFromExtensionPage, isHttpUrl } from '@/utils/messages';
+import { JSDOM } from 'jsdom';
 import {
   isAnalyzeResponse,
+  isArticleReport,
+  isFigures,
   isHighlightResponse,
-  isPageBlocks,
-  isPageReport,
   isReaderResponse,
 } from '@/utils/validate-report';
-import { isArticleReport, isFigures, isSnapshot } from '@/utils/validate-stored';
+import { isSnapshot } from '@/utils/validate-stored';
 import { requestAnalysis, revealInPage, setHighlights } from '@/utils/tab-access';
 import { openReaderView } from '@/utils/reader-launch';
 import { readerPayloadKey } from '@/utils/storage';
-import { figuresOffPage, readOffPage } from '@/utils/off-page-parser';
+import { readOffPage } from '@/utils/off-page-parser';
 import { createParserListener } from '@/utils/parser-listener';
 import { isVisitRequest } from '@/utils/visits';
 import { isWatchRequest } from '@/utils/watch-check';
@@ -40,7 +40,8 @@ const seed = (): Document => loadPage(path.join(SEED_DIR, 'watson-visible-times.
 /** The seed page's real answers, made once: every hostile variant below is one change to them. */
 const ANALYZE = analyzePage(seed(), PAGE_URL, false) as Extract<AnalyzeResponse, { ok: true }>;
 const READER = readerPayload(seed(), PAGE_URL, false) as Extract<ReaderResponse, { ok: true }>;
-const REPORT = withFigures(ANALYZE.report, ANALYZE.blocks);
+/** The whole report, figures included, as the analysis answers it. */
+const REPORT = ANALYZE.report;
 
 type Json = Record<string, unknown>;
 const clone = <T>(value: T): T => structuredClone(value);
@@ -64,6 +65,15 @@ const HUGE = 'x'.repeat(5_000_001);
 const EXTENSION = `chrome-extension://${fakeBrowser.runtime.id}/`;
 const POPUP_SENDER = { id: fakeBrowser.runtime.id, url: `${EXTENSION}popup.html` };
 const CONTENT_SENDER = { id: fakeBrowser.runtime.id, url: PAGE_URL, tab: { id: 7 } };
+/** The seed page as the background hands it to the parser, serialized by a content script. */
+const PAGE_READ = {
+  type: 'background→parser:page',
+  html: seed().documentElement.outerHTML,
+  url: PAGE_URL,
+  whole: false,
+  sentences: 0,
+  reader: false,
+};
 
 /** Page reports changed in every way the issue names; each must be refused. */
 const HOSTILE_REPORTS: [string, (report: Json) => unknown][] = [
@@ -116,8 +126,7 @@ const HOSTILE_REPORTS: [string, (report: Json) => unknown][] = [
 
 describe('the popup’s checks of the content script’s answers', () => {
   it('accept the seed page’s real answers (the control for every refusal below)', () => {
-    expect(isPageReport(ANALYZE.report)).toBe(true);
-    expect(isPageBlocks(ANALYZE.blocks)).toBe(true);
+    expect(READER.report).toEqual(REPORT);
     expect(isAnalyzeResponse(ANALYZE)).toBe(true);
     expect(isReaderResponse(READER)).toBe(true);
     expect(isArticleReport(REPORT)).toBe(true);
@@ -132,12 +141,11 @@ describe('the popup’s checks of the content script’s answers', () => {
   });
 
   it.each(HOSTILE_REPORTS)('refuse a report with %s', (_name, change) => {
-    const report = changed(ANALYZE.report, change);
+    const report = changed(REPORT, change);
     const started = performance.now();
-    expect(isPageReport(report)).toBe(false);
-    expect(isAnalyzeResponse({ ok: true, report, blocks: ANALYZE.blocks })).toBe(false);
-    expect(isReaderResponse({ ok: true, report, blocks: ANALYZE.blocks, html: null })).toBe(false);
-    expect(isArticleReport(changed(REPORT, change))).toBe(false);
+    expect(isAnalyzeResponse({ ok: true, report })).toBe(false);
+    expect(isReaderResponse({ ok: true, report, html: null })).toBe(false);
+    expect(isArticleReport(report)).toBe(false);
     // A refusal costs no more than a look at the first levels, whatever the size or depth.
     expect(performance.now() - started).toBeLessThan(1_000);
   });
@@ -146,17 +154,11 @@ describe('the popup’s checks of the content script’s answers', () => {
     ['no answer', undefined],
     ['null', null],
     ['a string', '{"ok":true}'],
-    ['an array', [true, ANALYZE.report, ANALYZE.blocks]],
+    ['an array', [true, ANALYZE.report]],
     ['ok as a string', { ...ANALYZE, ok: 'true' }],
-    ['ok without blocks', { ok: true, report: ANALYZE.report }],
-    ['an object for the blocks', { ...ANALYZE, blocks: { 0: ANALYZE.blocks[0], length: 1 } }],
-    ['a block of an unknown kind', changed(ANALYZE, (a) => void (first(a.blocks).kind = 'script'))],
-    ['a block with an extra key', changed(ANALYZE, (a) => void (first(a.blocks).html = '<b>'))],
-    ['a live entry with a number', changed(ANALYZE, (a) => void (first(a.blocks).liveEntry = { datetime: 5 }))],
-    [
-      '100,001 blocks',
-      { ...ANALYZE, blocks: Array.from({ length: 100_001 }, () => ({ kind: 'paragraph', text: 'a' })) },
-    ],
+    ['a report without its figures', changed(ANALYZE, (a) => void delete (a.report as Json).figures)],
+    ['blocks beside the report', { ...ANALYZE, blocks: [{ kind: 'paragraph', text: 'a' }] }],
+    ['a figure with NaN', changed(ANALYZE, (a) => void (first((a.report as Json).figures).value = Number.NaN))],
     ['an extra key beside the report', { ...ANALYZE, polluted: true }],
     ['an unknown failure', { ok: false, reason: 'hacked' }],
     ['an error without its message', { ok: false, reason: 'error' }],
@@ -168,6 +170,8 @@ describe('the popup’s checks of the content script’s answers', () => {
   it.each<[string, unknown]>([
     ['html as a number', { ...READER, html: 5 }],
     ['html of 5 MB', { ...READER, html: HUGE }],
+    ['no html', { ok: true, report: READER.report }],
+    ['a figure with an extra key', changed(READER, (a) => void (first((a.report as Json).figures).html = '<b>'))],
     ['a not-article answer (the reader asks for the page as it is)', { ok: false, reason: 'not-article' }],
   ])('refuse a reader answer with %s', (_name, answer) => {
     expect(isReaderResponse(answer)).toBe(false);
@@ -191,7 +195,7 @@ describe('the popup’s checks of the content script’s answers', () => {
   });
 
   it('leave Object.prototype as it was after every hostile report', () => {
-    for (const [, change] of HOSTILE_REPORTS) isPageReport(changed(ANALYZE.report, change));
+    for (const [, change] of HOSTILE_REPORTS) isArticleReport(changed(REPORT, change));
     expect(({} as Json).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
@@ -211,10 +215,10 @@ describe('the popup and the reader launch, given hostile answers by the tab', ()
   // Each test counts its own calls of the spies below.
   afterEach(() => vi.restoreAllMocks());
 
-  const hostile = HOSTILE_REPORTS.map(([name, change]) => [name, changed(ANALYZE.report, change)] as const);
+  const hostile = HOSTILE_REPORTS.map(([name, change]) => [name, changed(REPORT, change)] as const);
 
   it.each(hostile)('the popup shows an error, not a report with %s', async (_name, report) => {
-    answers = () => ({ ok: true, report, blocks: ANALYZE.blocks });
+    answers = () => ({ ok: true, report });
     expect(await requestAnalysis(1, false, 0)).toEqual({ ok: false, reason: 'error', message: 'errorUnexpected' });
   });
 
@@ -224,21 +228,20 @@ describe('the popup and the reader launch, given hostile answers by the tab', ()
   });
 
   it.each(hostile)('the reader view is not opened, nor anything kept, for a report with %s', async (_name, report) => {
-    answers = () => ({ ok: true, report, blocks: READER.blocks, html: READER.html });
+    answers = () => ({ ok: true, report, html: READER.html });
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     expect(await openReaderView({ id: 1, url: PAGE_URL })).toEqual({ ok: false, message: 'errorUnexpected' });
     expect(create).not.toHaveBeenCalled();
     expect(await storage.getItem(readerPayloadKey(1))).toBeNull();
   });
 
-  it('the reader view opens on the real answer, keeping exactly the report, blocks and html (control)', async () => {
+  it('the reader view opens on the real answer, keeping exactly the report and html (control)', async () => {
     answers = () => clone(READER);
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     expect(await openReaderView({ id: 1, url: PAGE_URL })).toEqual({ ok: true });
     expect(create).toHaveBeenCalledOnce();
     expect(await storage.getItem(readerPayloadKey(1))).toEqual({
       report: READER.report,
-      blocks: READER.blocks,
       html: READER.html,
     });
   });
@@ -346,6 +349,20 @@ describe('the background’s listener, given hostile messages', () => {
     expect(await history()).toEqual([]);
   });
 
+  it('takes a page to read only from its own content script, and only well-formed', async () => {
+    const read = { ...PAGE_READ, type: 'content→background:read' };
+    const other = { id: 'another-extension', url: PAGE_URL, tab: { id: 7 } };
+    expect(await send(read, other)).toEqual({ taken: false, answer: 'none' });
+    expect(await send({ ...read, sentences: -1 }, CONTENT_SENDER)).toEqual({ taken: false, answer: 'none' });
+    expect(await send({ ...read, html: null }, CONTENT_SENDER)).toEqual({ taken: false, answer: 'none' });
+    // Its own content script's request is taken (the parser's answer is the e2e suites' part).
+    const relayed = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(ANALYZE as never);
+    fakeBrowser.offscreen.hasDocument = vi.fn(async () => true);
+    fakeBrowser.offscreen.createDocument = vi.fn(async () => undefined);
+    expect(await send(read, CONTENT_SENDER)).toEqual({ taken: true, answer: ANALYZE });
+    expect(relayed).toHaveBeenCalledWith({ ...read, type: 'background→parser:page' });
+  });
+
   it.each(HOSTILE_REPORTS)('keeps nothing of a visit whose report has %s', async (_name, change) => {
     expect(await send(visit(changed(REPORT, change)))).toEqual({ taken: false, answer: 'none' });
     expect(await history()).toEqual([]);
@@ -394,20 +411,12 @@ describe('the off-page parser’s listener, given hostile messages', () => {
     ['for an extension page', { type: 'background→parser:read', url: `${EXTENSION}options.html` }, BACKGROUND],
     ['for an address as an array', { type: 'background→parser:read', url: [PAGE_URL] }, BACKGROUND],
     ['for a huge address', { type: 'background→parser:read', url: `https://a.ch/${'a'.repeat(10_000)}` }, BACKGROUND],
-    [
-      'with a hostile report',
-      {
-        type: 'background→parser:figures',
-        report: { ...ANALYZE.report, wordCount: Number.NaN },
-        blocks: ANALYZE.blocks,
-      },
-      BACKGROUND,
-    ],
-    [
-      'with blocks of an unknown kind',
-      { type: 'background→parser:figures', report: ANALYZE.report, blocks: [{ kind: 'script', text: 'x' }] },
-      BACKGROUND,
-    ],
+    ['for a page, from a content script', { ...PAGE_READ, type: 'content→background:read' }, CONTENT_SENDER],
+    ['for a page, sent straight from a content script', PAGE_READ, CONTENT_SENDER],
+    ['for a page given as a document', { ...PAGE_READ, html: { body: '<p>' } }, BACKGROUND],
+    ['for a page with NaN sentences', { ...PAGE_READ, sentences: Number.NaN }, BACKGROUND],
+    ['for a page with whole as a string', { ...PAGE_READ, whole: 'yes' }, BACKGROUND],
+    ['for a page of 50,000,001 characters', { ...PAGE_READ, html: 'a'.repeat(50_000_001) }, BACKGROUND],
   ])('does nothing with a request %s', (_name, message, sender) => {
     const sendResponse = vi.fn();
     expect(listener(message, sender, sendResponse)).toBe(false);
@@ -415,16 +424,14 @@ describe('the off-page parser’s listener, given hostile messages', () => {
     expect(sendResponse).not.toHaveBeenCalled();
   });
 
-  it('reads an article and the figures for the background (control)', () => {
+  it('reads a watched article, and a tab’s page, for the background (control)', () => {
     const sendResponse = vi.fn();
     expect(listener({ type: 'background→parser:read', url: PAGE_URL }, BACKGROUND, sendResponse)).toBe(true);
     expect(read).toHaveBeenCalledWith(PAGE_URL);
-    listener(
-      { type: 'background→parser:figures', report: ANALYZE.report, blocks: ANALYZE.blocks },
-      BACKGROUND,
-      sendResponse,
-    );
-    expect(sendResponse).toHaveBeenCalledWith(REPORT.figures);
+    vi.stubGlobal('DOMParser', new JSDOM('').window.DOMParser);
+    listener(PAGE_READ, BACKGROUND, sendResponse);
+    vi.unstubAllGlobals();
+    expect(sendResponse).toHaveBeenLastCalledWith(ANALYZE);
   });
 });
 
@@ -436,15 +443,6 @@ describe('the background, given hostile answers by the off-page parser', () => {
       send(answer);
       return true;
     }) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
-
-  it.each<[string, unknown]>([
-    ['figures with NaN', [{ ...REPORT.figures[0], value: Number.NaN }]],
-    ['an object', { 0: REPORT.figures[0] }],
-    ['no answer', undefined],
-  ])('paints no figures from %s', async (_name, answer) => {
-    answering(answer);
-    expect(await figuresOffPage(ANALYZE.report, ANALYZE.blocks)).toEqual([]);
-  });
 
   it.each<[string, unknown]>([
     ['a snapshot with an extra key', { ok: true, snapshot: { ...snapshotOf(REPORT, new Date()), html: '<b>' } }],

@@ -16,6 +16,7 @@ import { ReportView } from '@/components/ReportView';
 import { App as OptionsApp } from '@/entrypoints/options/App';
 import { App as ReaderApp } from '@/entrypoints/reader/App';
 import { readPage } from '@/core/read-page';
+import { withFigures } from '@/core/with-figures';
 import { readerPayloadKey } from '@/utils/storage';
 import { storage } from 'wxt/utils/storage';
 import { isVisitRequest, answerVisit } from '@/utils/visits';
@@ -115,7 +116,8 @@ describe('the reader view, when its visit could not be kept', () => {
       now: new Date('2026-01-01T00:00:00Z'),
     });
     // The payload the popup leaves for the reader view of tab 0 (this page's address has no ?tab).
-    await storage.setItem(readerPayloadKey(0), { report: pageReport, blocks, html: content?.innerHTML ?? null });
+    const report = withFigures(pageReport, blocks);
+    await storage.setItem(readerPayloadKey(0), { report, html: content?.innerHTML ?? null });
     limitLocalStorage(await bytesInUse(), QUOTA_ERRORS.chromium);
     await act(async () => render(<ReaderApp />, root));
     await settle();
@@ -126,7 +128,7 @@ describe('the reader view, when its visit could not be kept', () => {
 
   it('says nothing when the visit is kept', async () => {
     const { report: pageReport, blocks } = readPage(parse(SEED, URL_SEED), { url: URL_SEED });
-    await storage.setItem(readerPayloadKey(0), { report: pageReport, blocks, html: null });
+    await storage.setItem(readerPayloadKey(0), { report: withFigures(pageReport, blocks), html: null });
     await act(async () => render(<ReaderApp />, root));
     await settle();
     expect($('reader').dataset.state).toBe('ready');

@@ -96,8 +96,10 @@ describe('the background’s checks', () => {
     // document opens and closes.
     fakeBrowser.permissions.contains = vi.fn(async () => true);
     fakeBrowser.i18n.getMessage = vi.fn((key: string) => key);
-    fakeBrowser.offscreen.createDocument = vi.fn(async () => undefined);
-    fakeBrowser.offscreen.closeDocument = vi.fn(async () => undefined);
+    let open = false;
+    fakeBrowser.offscreen.createDocument = vi.fn(async () => void (open = true));
+    fakeBrowser.offscreen.closeDocument = vi.fn(async () => void (open = false));
+    fakeBrowser.offscreen.hasDocument = vi.fn(async () => open);
     // The parser, answering as entrypoints/offscreen does (sendResponse), from what the site serves.
     fakeBrowser.runtime.onMessage.addListener(((message: { type?: string; url?: string }, _sender, send) => {
       if (message.type !== 'background→parser:read') return false;
