@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { parentPort } from 'node:worker_threads';
-import { isArticleReport } from '../utils/validate-stored';
+import { isArticleReport } from '../utils/validate-report';
 import { analyzePage } from './analyze';
 
 export interface PageJob {
