@@ -32,9 +32,32 @@ export async function fetchSnapshot(url: string, now = new Date()): Promise<Pars
   return readHtml(decodeHtml(bytes, type), response.url || url, now);
 }
 
+/**
+ * The elements that give a document named properties, which shadow its own (an
+ * `<img name="querySelector">` makes `doc.querySelector` that image): the HTML standard's
+ * "supported property names" of Document. Firefox's DOMParser documents have them, and a content
+ * script in Firefox never saw them (its Xray view of the page hides them), so a page could
+ * break a reading only once it was read off-page.
+ */
+const NAMED = 'embed[name], form[name], iframe[name], img[name], object[name], object[id]';
+
+/**
+ * Takes the names away (and an `<object>`'s id), through the prototypes' own methods, which a
+ * page cannot shadow. Neither Readability nor our analysis reads them: the report is the same.
+ */
+function unclobber(doc: Document): void {
+  // The names live on the instances: their prototypes keep the real methods.
+  const own = <T extends object>(node: T): T => Object.getPrototypeOf(node) as T;
+  for (const element of own(doc).querySelectorAll.call(doc, NAMED)) {
+    own(element).removeAttribute.call(element, 'name');
+    if (element.localName === 'object') own(element).removeAttribute.call(element, 'id');
+  }
+}
+
 /** `html` parsed into an inert document whose relative links resolve against `url`. */
 function parseHtml(html: string, url: string): Document {
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  unclobber(doc);
   // The parsed document's address is the parser's own page: relative links resolve against the article's.
   if (!doc.querySelector('base[href]') && URL.canParse(url)) {
     const base = doc.createElement('base');
