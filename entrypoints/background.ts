@@ -10,8 +10,7 @@ import { HIGHLIGHT_COMMAND, toggleHighlights } from '@/utils/highlight-shortcut'
 import { answerVisit, isVisitRequest } from '@/utils/visits';
 import { answerWatch, checkDue, isWatchRequest, openNotified, WATCH_ALARM } from '@/utils/watch-check';
 import { isFromExtensionPage, type OpenParserRequest } from '@/utils/messages';
-import { isPageReadRequest } from '@/utils/page-read';
-import { openParser, readPageOffPage } from '@/utils/off-page-parser';
+import { closeIdleParser, openParser, PARSER_CLOSE_ALARM } from '@/utils/off-page-parser';
 
 export const READER_COMMAND = 'open-reader-view';
 
@@ -27,16 +26,17 @@ interface NativeOnMessage {
 
 export default defineBackground(() => {
   // Our own pages send the requests below. A content script (ours: web pages cannot message an
-  // extension that declares no externally_connectable) sends one thing only, its page's HTML to be
-  // read off-page, and gets back nothing but the reading of what it sent.
+  // extension that declares no externally_connectable) asks one thing only: that the parser be
+  // open, to send it its page (utils/page-read.ts).
   // Answered through sendResponse: Chrome ignores a promise a listener returns (no polyfill here).
   const runtime = browser.runtime as unknown as { onMessage: NativeOnMessage };
   const base = browser.runtime.getURL('/');
   const answerFor = (message: unknown, sender: { id?: string; url?: string }): Promise<unknown> | null => {
     if (sender.id !== browser.runtime.id) return null;
-    if (isPageReadRequest(message, 'content→background:read')) return readPageOffPage(message);
+    const type = (message as Partial<OpenParserRequest> | null)?.type;
+    if (type === 'content→background:open-parser') return openParser();
     if (!isFromExtensionPage(sender, browser.runtime.id, base)) return null;
-    if ((message as Partial<OpenParserRequest> | null)?.type === 'popup→background:open-parser') return openParser();
+    if (type === 'popup→background:open-parser') return openParser();
     if (isVisitRequest(message)) return answerVisit(message);
     return isWatchRequest(message) ? answerWatch(message) : null;
   };
@@ -52,6 +52,7 @@ export default defineBackground(() => {
   // Watched articles (utils/watch-check.ts): the alarm outlives the worker and the browser session.
   browser.alarms.onAlarm.addListener(({ name }) => {
     if (name === WATCH_ALARM) checkDue().catch((error: unknown) => console.warn('Lede: watch', error));
+    if (name === PARSER_CLOSE_ALARM) void closeIdleParser();
   });
   // Only there once the reader allowed notifications (an optional permission): now, or when
   // they allow them in the settings while this background runs.

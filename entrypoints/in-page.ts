@@ -6,12 +6,13 @@
  *
  * An unlisted script on the browsers' own API, not a WXT content script with
  * webextension-polyfill: WXT's ContentScriptContext always brings the polyfill, together 1.3 KB
- * min+gzip (measured) of the 50 KB this file may weigh, and the two APIs used here
- * (runtime.onMessage answered through sendResponse, runtime.sendMessage's promise) are the same
- * in Chromium and Firefox.
+ * min+gzip (measured) of the 50 KB this file may weigh, and the APIs used here (runtime.onMessage
+ * answered through sendResponse, runtime.sendMessage's promise, runtime.connect's port) are the
+ * same in Chromium and Firefox.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createContentSession } from '@/utils/content-answers';
+import { readThroughParser, type ParserPort } from '@/utils/page-read';
 import { PLAIN_READABILITY_HASH, timedAnswer } from '@/utils/bench-marks';
 import { measurePlainReadability } from '@/utils/bench-readability';
 
@@ -23,6 +24,7 @@ interface NativeRuntime {
   onMessage: { addListener(listener: Listener): void; removeListener(listener: Listener): void };
   /** A promise in both browsers' Manifest V3. */
   sendMessage(message: unknown): Promise<unknown>;
+  connect(info: { name: string }): ParserPort;
 }
 
 /**
@@ -42,11 +44,11 @@ export default defineUnlistedScript(() => {
   if (!runtime) return;
   const world = globalThis as { [RUNNING]?: () => void };
   world[RUNNING]?.();
-  // The page is read off-page: the background hands its HTML to the parser (utils/off-page-parser.ts).
+  // The page is read off-page, by the parser (utils/page-read.ts).
   const session = createContentSession(
     document,
     () => location.href,
-    (request) => runtime.sendMessage(request),
+    (request) => readThroughParser(runtime, request),
   );
   // Bench build only (utils/bench-marks.ts; other builds drop it): the plain-Readability baseline.
   if (import.meta.env.MODE === 'bench' && location.hash === PLAIN_READABILITY_HASH) measurePlainReadability(document);

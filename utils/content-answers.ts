@@ -33,7 +33,7 @@ const failure = (error: unknown): { ok: false; reason: 'error'; message: string 
   message: error instanceof Error ? error.message : String(error),
 });
 
-/** Sends a serialized page to be read off-page and gives the answer, unchecked (in-page.ts: through the background). */
+/** Sends a serialized page to be read off-page and gives the answer, unchecked (utils/page-read.ts, readThroughParser). */
 export type ReadOffPage = (request: PageReadRequest) => Promise<unknown>;
 
 /** `html`, the page serialized, read off-page by `read`; a page too large to be an article is refused here. */
@@ -43,7 +43,7 @@ function readOffPage(
   options: Omit<PageReadRequest, 'type' | 'html'>,
 ): Promise<unknown> {
   if (html.length > MAX_PAGE_CHARS) throw new Error(`the page is too large to read (${html.length} characters)`);
-  return read({ type: 'content→background:read', html, ...options });
+  return read({ type: 'content→parser:page', html, ...options });
 }
 
 /** The analysis of the page serialized as `html`, checked (the bench build times the check: step 1). */
@@ -120,7 +120,7 @@ function watchChanges(doc: Document): { changed(): boolean; stop(): void } {
   };
 }
 
-/** `read` takes the serialized page off-page (in-page.ts: to the background, and its parser). */
+/** `read` takes the serialized page off-page (in-page.ts: to the parser, utils/page-read.ts). */
 export function createContentSession(doc: Document, url: () => string, read: ReadOffPage): ContentSession {
   let report: ArticleReport | null = null;
   let reportPage = '';

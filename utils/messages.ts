@@ -186,14 +186,14 @@ export interface ParserRequest {
 }
 
 /**
- * `content→background:read`: the page in the reader's tab, serialized by the content script, to be
- * read off-page (utils/read-off-page.ts, readServedPage) so that Readability and our analysis do
- * not run on the page's main thread (issue 9). The background hands it to the parser as
- * `background→parser:page` and relays the answer: an AnalyzeResponse, or with `reader` a
- * ReaderResponse (the cleaned article's HTML too).
+ * `content→parser:page`: the page in the reader's tab, serialized by the content script, read
+ * off-page (utils/read-off-page.ts, readServedPage) so that Readability and our analysis do not
+ * run on the page's main thread (issue 9). Sent on a port of its own (PARSER_PORT, utils/page-read.ts)
+ * straight to the parser, which answers on it: an AnalyzeResponse, or with `reader` a
+ * ReaderResponse (the cleaned article's HTML too). The page's HTML never goes through the background.
  */
 export interface PageReadRequest {
-  type: 'content→background:read' | 'background→parser:page';
+  type: 'content→parser:page';
   /** The page's HTML, doctype included; at most MAX_PAGE_CHARS (utils/page-read.ts). */
   html: string;
   url: string;
@@ -203,11 +203,12 @@ export interface PageReadRequest {
 }
 
 /**
- * `popup→background:open-parser`: the popup is opening on a tab; the background opens the parser
- * now, while the popup injects the content script, so that the page's reading does not wait for it.
+ * `…→background:open-parser`: open the parser (utils/off-page-parser.ts) if it is not open. The
+ * popup sends it as it opens, so that the parser starts while the content script is injected;
+ * the content script before it connects to the parser. The answer comes once it is open.
  */
 export interface OpenParserRequest {
-  type: 'popup→background:open-parser';
+  type: 'popup→background:open-parser' | 'content→background:open-parser';
 }
 
 export type ParserResponse =

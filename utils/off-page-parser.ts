@@ -1,11 +1,11 @@
 /**
  * The background's handle on the off-page parser (entrypoints/offscreen): a page with a DOM, which
  * Chrome's service worker lacks. Chrome opens it as an offscreen document; Firefox, which has no
- * offscreen API, as a frame of its background page. Either way it is open only while a task
- * needs it (withParser), so no page is kept in memory between rounds.
+ * offscreen API, as a frame of its background page. Either way it is opened when a task needs it
+ * (withParser) and closed when it has been idle a few minutes.
  */
 import { browser } from 'wxt/browser';
-import type { PageReadRequest, ParserRequest, ParserResponse } from './messages';
+import type { ParserRequest, ParserResponse } from './messages';
 import { isSnapshot } from './validate-stored';
 
 const PARSER_PAGE = '/offscreen.html';
@@ -40,50 +40,43 @@ async function open(): Promise<void> {
 }
 
 let users = 0;
-let closing: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * How long the parser stays open after its last task: the reader's next clicks (another tab, the
- * reader view, the popup reopened on a changed page) find it open and its code compiled, instead
- * of paying Chrome's offscreen document start again. A worker suspended before then leaves it open
- * until its next round, which takes it as it finds it (open()).
+ * The parser stays open this long after its last task: the reader's next clicks (another
+ * article, the reader view, the popup reopened on a changed page) find it open and its code
+ * compiled, instead of paying for the document's start again (about 100 ms in Chrome:
+ * docs/PERFORMANCE.md). An alarm closes it, since the worker may be suspended before then.
  */
-const LINGER_MS = 60_000;
+export const PARSER_CLOSE_ALARM = 'lede-parser-close';
+const LINGER_MINUTES = 5;
 
 /**
- * Runs `task` with the parser open (the page in the reader's tab, the watch's round of checks,
- * the highlights shortcut), and closes it a while after the last task using it ends.
+ * Runs `task` with the parser open (a watch's round of checks, a page a content script is about
+ * to send), and closes it when it has been idle LINGER_MINUTES since the last task using it.
  */
 export async function withParser<T>(task: () => Promise<T>): Promise<T> {
   users++;
-  clearTimeout(closing);
+  await browser.alarms.clear(PARSER_CLOSE_ALARM).catch(() => false);
   try {
     await open();
     return await task();
   } finally {
-    if (--users === 0) closing = setTimeout(() => users === 0 && void close(), LINGER_MS);
+    if (--users === 0)
+      await browser.alarms.create(PARSER_CLOSE_ALARM, { delayInMinutes: LINGER_MINUTES }).catch(() => undefined);
   }
 }
 
-async function close(): Promise<void> {
-  if (!opening) return;
+/** On the alarm: closes the parser unless a task uses it (a worker restarted since finds it by hasDocument). */
+export async function closeIdleParser(): Promise<void> {
+  if (users > 0) return;
   opening = null;
   if (import.meta.env.FIREFOX) document.getElementById('lede-parser')?.remove();
   else await browser.offscreen.closeDocument().catch(() => undefined);
 }
 
-/** Opens the parser ahead of a page to read (the popup opening); it stays open a while (LINGER_MS). */
+/** Opens the parser for a page about to be read (the popup opening, a content script); it stays open a while. */
 export function openParser(): Promise<void> {
   return withParser(() => Promise.resolve());
-}
-
-/**
- * The page a content script serialized, read off-page (utils/read-off-page.ts, readServedPage);
- * the answer goes back to the content script as the parser gave it, and is checked there.
- */
-export function readPageOffPage(request: PageReadRequest): Promise<unknown> {
-  const forward: PageReadRequest = { ...request, type: 'background→parser:page' };
-  return withParser(() => browser.runtime.sendMessage(forward));
 }
 
 /** Fetches and reads `url` off-page, inside withParser; whatever comes back is checked before use. */

@@ -1,14 +1,12 @@
 /**
- * The off-page parser's answers (entrypoints/offscreen): the page in the reader's tab, which its
- * content script serialized (the analysis behind the popup, the reader view and the highlights
- * shortcut), and a watched article read afresh. Only the background asks, but every
+ * The off-page parser's answers (entrypoints/offscreen) to the background: a watched article read
+ * afresh. (The pages content scripts send come on ports: utils/page-read.ts.) Only the background asks, but every
  * extension context's runtime.sendMessage reaches this page, a content script's too: the sender
  * and the request are checked before the parser reads anything, and it fetches nothing but an
  * http(s) address.
  */
-import { fetchSnapshot, readServedPage } from './read-off-page';
+import { fetchSnapshot } from './read-off-page';
 import { isFromExtensionPage, isHttpUrl, type ParserResponse } from './messages';
-import { isPageReadRequest } from './page-read';
 
 export type ParserListener = (
   message: unknown,
@@ -25,10 +23,6 @@ export function createParserListener(
   return (message, sender, sendResponse) => {
     if (!isFromExtensionPage(sender, id, base)) return false;
     const { type, url } = (message ?? {}) as Record<string, unknown>;
-    if (isPageReadRequest(message, 'background→parser:page')) {
-      sendResponse(readServedPage(message));
-      return false;
-    }
     if (type !== 'background→parser:read' || !isHttpUrl(url)) return false;
     read(url).then(sendResponse, (error: unknown) =>
       sendResponse({ ok: false, reason: 'error', message: error instanceof Error ? error.message : String(error) }),

@@ -19,12 +19,12 @@ function withDomParser(): void {
 export const readInProcess: ReadOffPage = (request) => {
   withDomParser();
   // Messages are copied between the browser's processes: so is the answer here.
-  return Promise.resolve(structuredClone(readServedPage({ ...request, type: 'background→parser:page' })));
+  return Promise.resolve(structuredClone(readServedPage(request)));
 };
 
 function request(doc: Document, url: string, whole: boolean, sentences: number, reader: boolean): PageReadRequest {
   withDomParser();
-  return { type: 'background→parser:page', html: serializePage(doc), url, whole, sentences, reader };
+  return { type: 'content→parser:page', html: serializePage(doc), url, whole, sentences, reader };
 }
 
 /** The page analysed as the popup asks for it: serialized, then read by the parser. */

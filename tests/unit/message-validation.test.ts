@@ -27,6 +27,8 @@ import { openReaderView } from '@/utils/reader-launch';
 import { readerPayloadKey } from '@/utils/storage';
 import { readOffPage } from '@/utils/off-page-parser';
 import { createParserListener } from '@/utils/parser-listener';
+import { answerParserPort, PARSER_PORT, type ParserPort } from '@/utils/page-read';
+import { readServedPage } from '@/utils/read-off-page';
 import { isVisitRequest } from '@/utils/visits';
 import { isWatchRequest } from '@/utils/watch-check';
 import { snapshotOf } from '@/core/snapshot';
@@ -67,7 +69,7 @@ const POPUP_SENDER = { id: fakeBrowser.runtime.id, url: `${EXTENSION}popup.html`
 const CONTENT_SENDER = { id: fakeBrowser.runtime.id, url: PAGE_URL, tab: { id: 7 } };
 /** The seed page as the background hands it to the parser, serialized by a content script. */
 const PAGE_READ = {
-  type: 'background→parser:page',
+  type: 'content→parser:page',
   html: seed().documentElement.outerHTML,
   url: PAGE_URL,
   whole: false,
@@ -349,18 +351,25 @@ describe('the background’s listener, given hostile messages', () => {
     expect(await history()).toEqual([]);
   });
 
-  it('takes a page to read only from its own content script, and only well-formed', async () => {
-    const read = { ...PAGE_READ, type: 'content→background:read' };
+  it('opens the parser for its own content script, and takes no page from it', async () => {
+    const open = { type: 'content→background:open-parser' };
     const other = { id: 'another-extension', url: PAGE_URL, tab: { id: 7 } };
-    expect(await send(read, other)).toEqual({ taken: false, answer: 'none' });
-    expect(await send({ ...read, sentences: -1 }, CONTENT_SENDER)).toEqual({ taken: false, answer: 'none' });
-    expect(await send({ ...read, html: null }, CONTENT_SENDER)).toEqual({ taken: false, answer: 'none' });
-    // Its own content script's request is taken (the parser's answer is the e2e suites' part).
-    const relayed = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(ANALYZE as never);
-    fakeBrowser.offscreen.hasDocument = vi.fn(async () => true);
-    fakeBrowser.offscreen.createDocument = vi.fn(async () => undefined);
-    expect(await send(read, CONTENT_SENDER)).toEqual({ taken: true, answer: ANALYZE });
-    expect(relayed).toHaveBeenCalledWith({ ...read, type: 'background→parser:page' });
+    expect(await send(open, other)).toEqual({ taken: false, answer: 'none' });
+    // The page goes to the parser on a port: the background takes no page, from anyone.
+    expect(await send(PAGE_READ, CONTENT_SENDER)).toEqual({ taken: false, answer: 'none' });
+    expect(await send(PAGE_READ)).toEqual({ taken: false, answer: 'none' });
+    // A content script cannot pass for the popup.
+    expect(await send({ type: 'popup→background:open-parser' }, CONTENT_SENDER)).toEqual({
+      taken: false,
+      answer: 'none',
+    });
+    fakeBrowser.offscreen.hasDocument = vi.fn(async () => false);
+    const create = vi.fn(async () => undefined);
+    fakeBrowser.offscreen.createDocument = create;
+    expect(await send(open, CONTENT_SENDER)).toEqual({ taken: true, answer: undefined });
+    expect(create).toHaveBeenCalledOnce();
+    // Closed by an alarm once idle, not at once.
+    expect(await fakeBrowser.alarms.get('lede-parser-close')).toBeDefined();
   });
 
   it.each(HOSTILE_REPORTS)('keeps nothing of a visit whose report has %s', async (_name, change) => {
@@ -411,12 +420,7 @@ describe('the off-page parser’s listener, given hostile messages', () => {
     ['for an extension page', { type: 'background→parser:read', url: `${EXTENSION}options.html` }, BACKGROUND],
     ['for an address as an array', { type: 'background→parser:read', url: [PAGE_URL] }, BACKGROUND],
     ['for a huge address', { type: 'background→parser:read', url: `https://a.ch/${'a'.repeat(10_000)}` }, BACKGROUND],
-    ['for a page, from a content script', { ...PAGE_READ, type: 'content→background:read' }, CONTENT_SENDER],
-    ['for a page, sent straight from a content script', PAGE_READ, CONTENT_SENDER],
-    ['for a page given as a document', { ...PAGE_READ, html: { body: '<p>' } }, BACKGROUND],
-    ['for a page with NaN sentences', { ...PAGE_READ, sentences: Number.NaN }, BACKGROUND],
-    ['for a page with whole as a string', { ...PAGE_READ, whole: 'yes' }, BACKGROUND],
-    ['for a page of 50,000,001 characters', { ...PAGE_READ, html: 'a'.repeat(50_000_001) }, BACKGROUND],
+    ['for a page, as a message (pages come on a port)', PAGE_READ, BACKGROUND],
   ])('does nothing with a request %s', (_name, message, sender) => {
     const sendResponse = vi.fn();
     expect(listener(message, sender, sendResponse)).toBe(false);
@@ -424,14 +428,71 @@ describe('the off-page parser’s listener, given hostile messages', () => {
     expect(sendResponse).not.toHaveBeenCalled();
   });
 
-  it('reads a watched article, and a tab’s page, for the background (control)', () => {
+  it('reads a watched article for the background (control)', () => {
     const sendResponse = vi.fn();
     expect(listener({ type: 'background→parser:read', url: PAGE_URL }, BACKGROUND, sendResponse)).toBe(true);
     expect(read).toHaveBeenCalledWith(PAGE_URL);
-    vi.stubGlobal('DOMParser', new JSDOM('').window.DOMParser);
-    listener(PAGE_READ, BACKGROUND, sendResponse);
+  });
+});
+
+describe('the off-page parser’s port, given hostile senders and messages', () => {
+  /** A port as the parser gets it: what it posts, whether it closed it, the message to deliver. */
+  function portFrom(sender: { id?: string }, name = PARSER_PORT) {
+    const posted: unknown[] = [];
+    let deliver: ((message: unknown) => void) | undefined;
+    const port: ParserPort = {
+      name,
+      sender,
+      postMessage: (message) => void posted.push(message),
+      disconnect: vi.fn(),
+      onMessage: { addListener: (listener) => void (deliver = listener) },
+      onDisconnect: { addListener: () => undefined },
+    };
+    return { port, posted, send: (message: unknown) => deliver?.(message) };
+  }
+  const read = vi.fn(readServedPage);
+  const OURS = { id: fakeBrowser.runtime.id };
+
+  beforeEach(() => vi.stubGlobal('DOMParser', new JSDOM('').window.DOMParser));
+  afterEach(() => {
     vi.unstubAllGlobals();
-    expect(sendResponse).toHaveBeenLastCalledWith(ANALYZE);
+    read.mockClear();
+  });
+
+  it.each<[string, unknown]>([
+    ['a page given as a document', { ...PAGE_READ, html: { body: '<p>' } }],
+    ['NaN sentences', { ...PAGE_READ, sentences: Number.NaN }],
+    ['whole as a string', { ...PAGE_READ, whole: 'yes' }],
+    ['an address as an array', { ...PAGE_READ, url: [PAGE_URL] }],
+    ['a page of 50,000,001 characters', { ...PAGE_READ, html: 'a'.repeat(50_000_001) }],
+    ['another request', { type: 'background→parser:read', url: PAGE_URL }],
+    ['an extra key', { ...PAGE_READ, polluted: true }],
+  ])('reads nothing of %s, and closes the port', (_name, message) => {
+    const { port, posted, send } = portFrom(OURS);
+    answerParserPort(port, OURS.id, read);
+    send(message);
+    expect(read).not.toHaveBeenCalled();
+    expect(posted).toEqual([]);
+    expect(port.disconnect).toHaveBeenCalled();
+  });
+
+  it('closes a port from another extension at once, and leaves ports of other names alone', () => {
+    const other = portFrom({ id: 'another-extension' });
+    answerParserPort(other.port, OURS.id, read);
+    expect(other.port.disconnect).toHaveBeenCalled();
+    other.send(PAGE_READ);
+    const unnamed = portFrom(OURS, 'something-else');
+    answerParserPort(unnamed.port, OURS.id, read);
+    unnamed.send(PAGE_READ);
+    expect(unnamed.port.disconnect).not.toHaveBeenCalled();
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('answers its own content script’s page with the report (control)', () => {
+    const { port, posted, send } = portFrom(OURS);
+    answerParserPort(port, OURS.id, read);
+    send(PAGE_READ);
+    expect(posted).toEqual([ANALYZE]);
   });
 });
 
