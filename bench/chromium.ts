@@ -211,11 +211,17 @@ export class ChromiumBench {
 
   /** A fresh document every time, even for the same address (a changed query string). */
   /**
-   * Every measured load starts with the off-page parser closed (utils/off-page-parser.ts), as for
-   * a reader's first click in a minute: the click pays for opening it and compiling its code.
+   * A fresh load of `url` for a measure. `parser: 'closed'` (the default) closes the off-page
+   * parser first (utils/off-page-parser.ts), as for a reader's first click after five idle
+   * minutes: the click pays for opening it and compiling its code. `'open'` leaves it as the last
+   * click left it: the reader's next click within those minutes.
    */
-  private async load(url: string, hash = ''): Promise<void> {
-    if (!process.env.KEEP)
+  private async load(
+    url: string,
+    hash = '',
+    { parser = 'closed' }: { parser?: 'closed' | 'open' } = {},
+  ): Promise<void> {
+    if (parser === 'closed')
       await this.worker.evaluate(() =>
         (globalThis as unknown as ChromeApi).chrome.offscreen.closeDocument().catch(() => undefined),
       );
@@ -334,8 +340,11 @@ export class ChromiumBench {
   }
 
   /** A reader's click on the page: analysis, first render, highlights. */
-  async click(url: string, { trace = false, profile = false } = {}): Promise<ClickResult> {
-    await this.load(url);
+  async click(
+    url: string,
+    { trace = false, profile = false, parser = 'closed' as 'closed' | 'open' } = {},
+  ): Promise<ClickResult> {
+    await this.load(url, '', { parser });
     if (trace) await this.news.tracing.start({ categories: ['toplevel', 'blink.user_timing'] });
     if (profile) {
       await this.cdp.send('Profiler.enable');
@@ -368,10 +377,12 @@ export class ChromiumBench {
       ...timings,
       analyze: analysis?.duration ?? null,
       highlight: measured[BENCH_MEASURES.highlight]?.[0]?.duration ?? null,
-      steps: Object.keys(measured)
-        .filter((name) => name.startsWith(STEP_PREFIX))
-        .sort((a, b) => Number(a.slice(STEP_PREFIX.length)) - Number(b.slice(STEP_PREFIX.length)))
-        .map((name) => measured[name]?.[0]?.duration ?? 0),
+      // In the order they ran: composing, the serialization's slices, the check.
+      steps: Object.entries(measured)
+        .filter(([name]) => name.startsWith(STEP_PREFIX))
+        .flatMap(([, measures]) => (measures[0] ? [measures[0]] : []))
+        .sort((a, b) => a.start - b.start)
+        .map((m) => m.duration),
       phases: analysis
         ? {
             beforeAnalysis: analysis.start - clickedAt,

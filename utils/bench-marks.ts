@@ -16,8 +16,9 @@ export const BENCH_MEASURES = {
   analyze: 'lede:analyze',
   highlight: 'lede:highlight',
   /**
-   * The analysis's own tasks on the page's main thread (utils/content-answers.ts): `lede:step:0`,
-   * composing and serializing the page; `lede:step:1`, checking the answer that came back.
+   * The analysis's own tasks on the page's main thread (utils/content-answers.ts), one task each:
+   * `lede:step:compose` (the page's shadow roots), `lede:step:serialize-N` (its HTML, in slices),
+   * `lede:step:check` (the answer that came back).
    */
   step: 'lede:step',
   popupReady: 'lede:popup-ready',
@@ -42,14 +43,9 @@ export function timed<T>(name: string, run: () => T): T {
   return result;
 }
 
-/** One step of the analysis, the `index`th: one task of the page's main thread. */
-export function timedStep<T>(index: number, run: () => T): T {
-  return timed(`${BENCH_MEASURES.step}:${index}`, run);
-}
-
-/** The `index`th step, from `start` to now. */
-export function measureStep(index: number, start: number): void {
-  performance.measure(`${BENCH_MEASURES.step}:${index}`, { start, end: performance.now() });
+/** One step of the analysis, named: one task of the page's main thread. */
+export function timedStep<T>(name: string, run: () => T): T {
+  return timed(`${BENCH_MEASURES.step}:${name}`, run);
 }
 
 /** The content script's answer to `message`, timed when it is an analysis or highlights. */

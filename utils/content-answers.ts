@@ -21,11 +21,12 @@ import {
 import type { ArticleReport } from '@/core/types';
 import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
 import { composedDocument } from './composed-page';
-import { serializePage } from './serialize-page';
+import { serializePage, serializePageSteps } from './serialize-page';
+import { runSteps } from './yield-steps';
 import { MAX_PAGE_CHARS } from './page-read';
 import { articleRegion } from '@/core/page-dates';
 import { isAnalyzeResponse, isReaderResponse } from './validate-report';
-import { measureStep, timedStep } from './bench-marks';
+import { timedStep } from './bench-marks';
 
 const failure = (error: unknown): { ok: false; reason: 'error'; message: string } => ({
   ok: false,
@@ -46,7 +47,7 @@ function readOffPage(
   return read({ type: 'content→parser:page', html, ...options });
 }
 
-/** The analysis of the page serialized as `html`, checked (the bench build times the check: step 1). */
+/** The analysis of the page serialized as `html`, checked (the bench build times the check). */
 async function analyzeHtml(
   read: ReadOffPage,
   html: string,
@@ -61,7 +62,7 @@ async function analyzeHtml(
       reader: false,
     });
     const checked = (): boolean => isAnalyzeResponse(answer);
-    if (import.meta.env.MODE === 'bench' ? timedStep(1, checked) : checked()) return answer as AnalyzeResponse;
+    if (import.meta.env.MODE === 'bench' ? timedStep('check', checked) : checked()) return answer as AnalyzeResponse;
     return failure('the page could not be read');
   } catch (error) {
     return failure(error);
@@ -193,8 +194,8 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
    * New text (a live blog's entry, an edit) is a new analysis.
    */
   const analyze = async (message: AnalyzeRequest): Promise<AnalyzeResponse> => {
-    const started = performance.now();
-    const page = composedDocument(doc);
+    const compose = (): Document => composedDocument(doc);
+    const page = import.meta.env.MODE === 'bench' ? timedStep('compose', compose) : compose();
     const request = [pageOf(url()), message.whole, message.sentences].join('\n');
     let result: AnalyzeResponse;
     // An article in shadow roots (a composed copy) is read again every time: the observer does
@@ -204,9 +205,8 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
     } else {
       last?.changes.stop();
       const changes = watchChanges(doc);
-      // The one task of the analysis on the page's main thread (the bench build's step 0).
-      const html = serializePage(page);
-      if (import.meta.env.MODE === 'bench') measureStep(0, started);
+      // The analysis's work on the page's main thread: its HTML, in slices.
+      const html = await runSteps(serializePageSteps(page), 'serialize');
       result = await analyzeHtml(read, html, url(), message);
       last = { request, result, changes };
     }
