@@ -27,7 +27,7 @@ import { openReaderView } from '@/utils/reader-launch';
 import { readerPayloadKey } from '@/utils/storage';
 import { readOffPage } from '@/utils/off-page-parser';
 import { createParserListener } from '@/utils/parser-listener';
-import { answerParserPort, PARSER_PORT, type ParserPort } from '@/utils/page-read';
+import { answerParserPort, PARSER_PORT, PART_CHARS, readThroughParser, type ParserPort } from '@/utils/page-read';
 import { readServedPage } from '@/utils/read-off-page';
 import { isVisitRequest } from '@/utils/visits';
 import { isWatchRequest } from '@/utils/watch-check';
@@ -459,8 +459,15 @@ describe('the off-page parser’s port, given hostile senders and messages', () 
     read.mockClear();
   });
 
+  /** The request as the content script puts it on the port: empty HTML, then the parts. */
+  const HEADER = { ...PAGE_READ, html: '', parts: 1 };
+
   it.each<[string, unknown]>([
     ['a page given as a document', { ...PAGE_READ, html: { body: '<p>' } }],
+    ['a page in the header (its HTML comes in parts)', { ...PAGE_READ, parts: 1 }],
+    ['no parts', { ...HEADER, parts: 0 }],
+    ['a fraction of a part', { ...HEADER, parts: 1.5 }],
+    ['more parts than a page may have', { ...HEADER, parts: 1_000_000 }],
     ['NaN sentences', { ...PAGE_READ, sentences: Number.NaN }],
     ['whole as a string', { ...PAGE_READ, whole: 'yes' }],
     ['an address as an array', { ...PAGE_READ, url: [PAGE_URL] }],
@@ -471,6 +478,20 @@ describe('the off-page parser’s port, given hostile senders and messages', () 
     const { port, posted, send } = portFrom(OURS);
     answerParserPort(port, OURS.id, read);
     send(message);
+    expect(read).not.toHaveBeenCalled();
+    expect(posted).toEqual([]);
+    expect(port.disconnect).toHaveBeenCalled();
+  });
+
+  it.each<[string, unknown[]]>([
+    ['a part that is not text', [{ html: PAGE_READ.html }]],
+    ['a part longer than parts are', ['a'.repeat(PART_CHARS + 1)]],
+    ['a second header', [HEADER]],
+  ])('reads nothing of a page with %s, and closes the port', (_name, parts) => {
+    const { port, posted, send } = portFrom(OURS);
+    answerParserPort(port, OURS.id, read);
+    send(HEADER);
+    for (const part of parts) send(part);
     expect(read).not.toHaveBeenCalled();
     expect(posted).toEqual([]);
     expect(port.disconnect).toHaveBeenCalled();
@@ -491,8 +512,51 @@ describe('the off-page parser’s port, given hostile senders and messages', () 
   it('answers its own content script’s page with the report (control)', () => {
     const { port, posted, send } = portFrom(OURS);
     answerParserPort(port, OURS.id, read);
-    send(PAGE_READ);
+    send(HEADER);
+    send(PAGE_READ.html);
     expect(posted).toEqual([ANALYZE]);
+  });
+
+  it('gets a page of several parts from the content script’s side whole, and answers it', async () => {
+    // The two ends of a port, each message copied as the browsers' messaging copies it.
+    const end = (): ParserPort & { peer?: ParserPort; heard: ((m: unknown) => void)[]; gone: (() => void)[] } => {
+      const port = {
+        name: PARSER_PORT,
+        sender: OURS,
+        heard: [] as ((m: unknown) => void)[],
+        gone: [] as (() => void)[],
+        peer: undefined as ParserPort | undefined,
+        postMessage: (m: unknown) =>
+          queueMicrotask(() => (port.peer as typeof port).heard.forEach((l) => l(structuredClone(m)))),
+        disconnect: () => (port.peer as typeof port).gone.forEach((l) => l()),
+        onMessage: { addListener: (l: (m: unknown) => void) => void port.heard.push(l) },
+        onDisconnect: { addListener: (l: () => void) => void port.gone.push(l) },
+      };
+      return port;
+    };
+    const sent: string[] = [];
+    const runtime = {
+      sendMessage: vi.fn(async () => undefined),
+      connect: () => {
+        const content = end();
+        const parser = end();
+        content.peer = parser;
+        parser.peer = content;
+        const post = content.postMessage;
+        content.postMessage = (m: unknown) => {
+          if (typeof m === 'string') sent.push(m);
+          post(m);
+        };
+        answerParserPort(parser, OURS.id, read);
+        return content;
+      },
+    };
+    // The seed page with 600,000 characters of comment at its end: three parts.
+    const html = `${PAGE_READ.html}<!--${'x'.repeat(600_000)}-->`;
+    const answer = await readThroughParser(runtime, { ...PAGE_READ, type: 'content→parser:page', html });
+    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'content→background:open-parser' });
+    expect(sent.map((part) => part.length)).toEqual([PART_CHARS, PART_CHARS, html.length - 2 * PART_CHARS]);
+    expect(answer).toEqual(ANALYZE);
   });
 });
 
