@@ -40,7 +40,9 @@ function* pieces(element: Element, limit: number): Generator<string> {
   const empty = (element.cloneNode(false) as Element).outerHTML;
   const end = `</${element.localName}>`;
   yield empty.endsWith(end) ? empty.slice(0, -end.length) : empty;
-  for (const child of element.childNodes) {
+  // Its children as they are now: the page may add some between slices (an infinite scroll); what
+  // it adds later is not part of this reading.
+  for (const child of Array.from(element.childNodes)) {
     if (child.nodeType === 1) yield* pieces(child as Element, limit);
     else if (child.nodeType === 3) yield escapeText((child as Text).data);
     else if (child.nodeType === 8) yield `<!--${(child as Comment).data}-->`;
