@@ -15,8 +15,10 @@ import {
   type HighlightRequest,
   type HighlightResponse,
   type PageReadRequest,
+  type ParsedPage,
   type PingResponse,
   type ReaderResponse,
+  type RegionHint,
 } from './messages';
 import type { ArticleReport } from '@/core/types';
 import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
@@ -47,13 +49,25 @@ function readOffPage(
   return read({ type: 'content→parser:page', html, ...options });
 }
 
-/** The analysis of the page serialized as `html`, checked (the bench build times the check). */
+const isRegionHint = (value: unknown): value is RegionHint =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.keys(value).length === 3 &&
+  Number.isInteger((value as RegionHint).index) &&
+  (value as RegionHint).index >= 0 &&
+  Number.isInteger((value as RegionHint).size) &&
+  typeof (value as RegionHint).tag === 'string';
+
+/**
+ * The analysis of the page serialized as `html`, checked as the popup checks it (the bench build
+ * times the check), and where the parser found the article (null: the whole page is looked in).
+ */
 async function analyzeHtml(
   read: ReadOffPage,
   html: string,
   url: string,
   message: AnalyzeRequest,
-): Promise<AnalyzeResponse> {
+): Promise<{ result: AnalyzeResponse; region: RegionHint | null }> {
   try {
     const answer = await readOffPage(read, html, {
       url,
@@ -61,12 +75,19 @@ async function analyzeHtml(
       sentences: message.sentences,
       reader: false,
     });
-    const checked = (): boolean => isAnalyzeResponse(answer);
-    if (import.meta.env.MODE === 'bench' ? timedStep('check', checked) : checked()) return answer as AnalyzeResponse;
-    return failure('the page could not be read');
+    const { region = null, ...result } = (typeof answer === 'object' && answer ? answer : {}) as ParsedPage;
+    const checked = (): boolean => isAnalyzeResponse(result) && (region === null || isRegionHint(region));
+    if (import.meta.env.MODE === 'bench' ? timedStep('check', checked) : checked()) return { result, region };
+    return { result: failure('the page could not be read'), region: null };
   } catch (error) {
-    return failure(error);
+    return { result: failure(error), region: null };
   }
+}
+
+/** The hinted element of the live page, if it is the one the parser meant: same tag, same size. */
+export function liveRegion(doc: Document, hint: RegionHint): Element | null {
+  const element = doc.body?.getElementsByTagName('*')[hint.index];
+  return element?.localName === hint.tag && element.getElementsByTagName('*').length === hint.size ? element : null;
 }
 
 /** The report and the article's HTML (untrusted: the reader view sanitizes it before rendering). */
@@ -129,7 +150,12 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
    * The last analysis, the request it answered, and whether the page has changed since it began:
    * the popup reopened on an unchanged page, asked the same way, reuses it.
    */
-  let last: { request: string; result: AnalyzeResponse; changes: ReturnType<typeof watchChanges> } | null = null;
+  let last: {
+    request: string;
+    result: AnalyzeResponse;
+    region: RegionHint | null;
+    changes: ReturnType<typeof watchChanges>;
+  } | null = null;
   let highlights: PageHighlights | null = null;
   /** Whether the last analysis read the page composed from its open shadow roots. */
   let shadows = true;
@@ -160,8 +186,11 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
     const items = highlightItems({ ...report, figures: figures.map((text) => ({ text })) });
     // The article's region of the live page is looked in first; in a composed page (shadow
     // roots) that region is in the copy, not the page, so the whole page is read.
+    // The parser says where the article is; should the page have changed under it, the content
+    // script looks for the headline itself.
+    const hint = last?.region ?? null;
     highlights = applyHighlights(doc, items, {
-      region: shadows ? null : articleRegion(doc),
+      region: shadows || !hint ? null : (liveRegion(doc, hint) ?? articleRegion(doc)),
       shadows,
       visible: on,
       colors,
@@ -207,8 +236,9 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
       const changes = watchChanges(doc);
       // The analysis's work on the page's main thread: its HTML, in slices.
       const html = await runSteps(serializePageSteps(page), 'serialize');
-      result = await analyzeHtml(read, html, url(), message);
-      last = { request, result, changes };
+      const parsed = await analyzeHtml(read, html, url(), message);
+      result = parsed.result;
+      last = { request, result, region: parsed.region, changes };
     }
     report = result.ok ? result.report : null;
     reportPage = pageOf(url());

@@ -203,6 +203,21 @@ export interface PageReadRequest {
 }
 
 /**
+ * Where the article is in the page, as the parser found it (core/page-dates.ts, articleRegion):
+ * the element's place among the body's elements, in tree order, with its tag and size, which the
+ * content script checks before it trusts the place. The highlights look there first.
+ */
+export interface RegionHint {
+  index: number;
+  tag: string;
+  /** How many elements it holds. */
+  size: number;
+}
+
+/** The parser's answer to a page read for the popup: the popup's answer, and where the article is. */
+export type ParsedPage = AnalyzeResponse & { region?: RegionHint | null };
+
+/**
  * `…→background:open-parser`: open the parser (utils/off-page-parser.ts) if it is not open. The
  * popup sends it as it opens, so that the parser starts while the content script is injected;
  * the content script before it connects to the parser. The answer comes once it is open.

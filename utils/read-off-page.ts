@@ -11,7 +11,8 @@ import { isReaderable } from '@/core/article';
 import { readPage } from '@/core/read-page';
 import { snapshotOf } from '@/core/snapshot';
 import { withFigures } from '@/core/with-figures';
-import type { AnalyzeResponse, PageReadRequest, ParserResponse, ReaderResponse } from './messages';
+import type { PageReadRequest, ParsedPage, ParserResponse, ReaderResponse, RegionHint } from './messages';
+import { articleRegion } from '@/core/page-dates';
 
 /** Beyond this a page is not an article but a dump; the content script's own limit is the same. */
 const MAX_BYTES = 5_000_000;
@@ -79,7 +80,7 @@ const failure = (error: unknown): { ok: false; reason: 'error'; message: string 
  * no Readability parse) unless the reader asked for the whole page; for the reader view, the
  * cleaned article's HTML too (untrusted: the reader view sanitizes it before rendering).
  */
-export function readServedPage(request: PageReadRequest): AnalyzeResponse | ReaderResponse {
+export function readServedPage(request: PageReadRequest): ParsedPage | ReaderResponse {
   try {
     const { url, whole, sentences, reader } = request;
     const doc = parseHtml(request.html, url);
@@ -89,11 +90,26 @@ export function readServedPage(request: PageReadRequest): AnalyzeResponse | Read
     }
     const readerable = isReaderable(doc);
     if (!whole && !readerable) return { ok: false, reason: 'not-article' };
+    const region = regionHint(doc);
     const { report, blocks } = readPage(doc, { url, whole, summarySentences: sentences, readerable });
-    return { ok: true, report: withFigures(report, blocks) };
+    return { ok: true, report: withFigures(report, blocks), region };
   } catch (error) {
     return failure(error);
   }
+}
+
+/**
+ * Where the article is (articleRegion), told by its place among the body's elements: the page's
+ * own DOM and this copy of it have the same elements in the same order (but where the page's
+ * markup does not survive a second parse as it is, as some misnested tables and forms do: the
+ * content script then sees another tag or size and looks for itself), and the content script finds
+ * it there without looking for the headline again (several ms of its thread on a click).
+ */
+function regionHint(doc: Document): RegionHint | null {
+  const region = articleRegion(doc);
+  if (!region || !doc.body) return null;
+  const index = Array.prototype.indexOf.call(doc.body.getElementsByTagName('*'), region) as number;
+  return index < 0 ? null : { index, tag: region.localName, size: region.getElementsByTagName('*').length };
 }
 
 /** The snapshot of the page `html` served at `url`, or why there is none. */

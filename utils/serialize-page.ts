@@ -3,6 +3,10 @@
  * an inert document. The doctype comes first, so that the copy is parsed in the page's own mode
  * (standards or quirks, which change how some markup nests).
  *
+ * All of it, scripts and style sheets too, though Readability drops them: the core measures some
+ * regions by their whole text (core/page-regions.ts), so a page without them can be read otherwise
+ * (aeb 0dd13570…: another region, measured). The report must be the CLI's.
+ *
  * In slices (a generator: the content script yields between them, utils/yield-steps.ts): one
  * `outerHTML` of a large page is a task of 40 ms and more on this machine, and no task of ours on
  * the page's main thread may take 50 ms (issue 9). An element with more than SLICE_ELEMENTS

@@ -4,7 +4,7 @@
  * browser's messaging between them (the e2e suites have that).
  */
 import { JSDOM } from 'jsdom';
-import type { AnalyzeResponse, PageReadRequest, ReaderResponse } from '@/utils/messages';
+import type { AnalyzeResponse, PageReadRequest, ParsedPage, ReaderResponse } from '@/utils/messages';
 import type { ReadOffPage } from '@/utils/content-answers';
 import { readServedPage } from '@/utils/read-off-page';
 import { serializePage } from '@/utils/serialize-page';
@@ -27,9 +27,15 @@ function request(doc: Document, url: string, whole: boolean, sentences: number, 
   return { type: 'content→parser:page', html: serializePage(doc), url, whole, sentences, reader };
 }
 
-/** The page analysed as the popup asks for it: serialized, then read by the parser. */
+/** The parser's answer for the popup: the popup's answer and where the article is. */
+export function parsePage(doc: Document, url: string, whole: boolean, sentences = 0): ParsedPage {
+  return readServedPage(request(doc, url, whole, sentences, false)) as ParsedPage;
+}
+
+/** The page analysed as the popup asks for it: serialized, read by the parser, as the popup gets it. */
 export function analyzePage(doc: Document, url: string, whole: boolean, sentences = 0): AnalyzeResponse {
-  return readServedPage(request(doc, url, whole, sentences, false)) as AnalyzeResponse;
+  const { region: _region, ...answer } = parsePage(doc, url, whole, sentences);
+  return answer;
 }
 
 /** The page read for the reader view: the report and the cleaned article's HTML. */

@@ -1,12 +1,14 @@
 /** What the content script answers the popup, on real pages, and how the popup checks it. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContentSession } from '@/utils/content-answers';
-import { analyzePage, readInProcess } from '../support/off-page';
+import { createContentSession, liveRegion } from '@/utils/content-answers';
+import { readdirSync } from 'node:fs';
+import { analyzePage, parsePage, readInProcess } from '../support/off-page';
+import { articleRegion } from '@/core/page-dates';
 import { highlightItems } from '@/utils/page-highlights';
 import { analyze } from '@/core/report';
 import { isAnalyzeResponse, isArticleReport } from '@/utils/validate-report';
-import { loadPage, ROOT, SEED_DIR } from '../support/pages';
+import { CORPORA, loadPage, ROOT, SEED_DIR } from '../support/pages';
 
 const seed = (): Document =>
   loadPage(path.join(SEED_DIR, 'watson-visible-times.html'), 'http://127.0.0.1:8080/seed/watson-visible-times.html');
@@ -99,6 +101,36 @@ describe('content script answers', () => {
     // Serialized by the content script and parsed again off-page: exactly what analyze() of the
     // CLI gives on the page itself.
     expect(answer.report).toEqual(analyze(seed(), { url: 'http://127.0.0.1/' }));
+  });
+});
+
+describe('where the parser says the article is', () => {
+  const AEB = path.join(CORPORA, 'aeb/html');
+  const pages = [
+    path.join(SEED_DIR, 'watson-visible-times.html'),
+    ...readdirSync(AEB)
+      .sort()
+      .slice(0, 15)
+      .map((file) => path.join(AEB, file)),
+  ];
+
+  const found: boolean[] = [];
+
+  it.each(pages)('%s: the hint names the element the live page’s own search finds, or is refused', (file) => {
+    const doc = loadPage(file);
+    const answer = parsePage(doc, 'http://localhost/', false);
+    if (!answer.ok) return expect(answer.region).toBeUndefined();
+    const live = articleRegion(doc);
+    if (!answer.region) return expect(live).toBeNull();
+    const hinted = liveRegion(doc, answer.region);
+    // A copy that parsed otherwise (some misnested markup does) gives a hint the page refuses.
+    expect(hinted === null || hinted === live).toBe(true);
+    found.push(hinted === live);
+  });
+
+  it('is taken on most pages (the content script then does not look for the headline)', () => {
+    expect(found.length).toBeGreaterThanOrEqual(10);
+    expect(found.filter(Boolean).length).toBeGreaterThanOrEqual(found.length - 2);
   });
 });
 

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { createContentSession } from '@/utils/content-answers';
-import { analyzePage, readerPayload, readInProcess } from '../support/off-page';
+import { analyzePage, parsePage, readerPayload, readInProcess } from '../support/off-page';
 import type { AnalyzeResponse, ReaderResponse } from '@/utils/messages';
 import { isContentRequest, isFromExtensionPage, isHttpUrl } from '@/utils/messages';
 import { JSDOM } from 'jsdom';
@@ -41,6 +41,8 @@ const seed = (): Document => loadPage(path.join(SEED_DIR, 'watson-visible-times.
 
 /** The seed page's real answers, made once: every hostile variant below is one change to them. */
 const ANALYZE = analyzePage(seed(), PAGE_URL, false) as Extract<AnalyzeResponse, { ok: true }>;
+/** The parser's answer behind it: the same, and where the article is. */
+const PARSED = parsePage(seed(), PAGE_URL, false);
 const READER = readerPayload(seed(), PAGE_URL, false) as Extract<ReaderResponse, { ok: true }>;
 /** The whole report, figures included, as the analysis answers it. */
 const REPORT = ANALYZE.report;
@@ -514,7 +516,11 @@ describe('the off-page parser’s port, given hostile senders and messages', () 
     answerParserPort(port, OURS.id, read);
     send(HEADER);
     send(PAGE_READ.html);
-    expect(posted).toEqual([ANALYZE]);
+    expect(posted).toEqual([PARSED]);
+    expect(PARSED).toEqual({
+      ...ANALYZE,
+      region: { index: expect.any(Number), tag: 'article', size: expect.any(Number) },
+    });
   });
 
   it('gets a page of several parts from the content script’s side whole, and answers it', async () => {
@@ -556,7 +562,7 @@ describe('the off-page parser’s port, given hostile senders and messages', () 
     const answer = await readThroughParser(runtime, { ...PAGE_READ, type: 'content→parser:page', html });
     expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'content→background:open-parser' });
     expect(sent.map((part) => part.length)).toEqual([PART_CHARS, PART_CHARS, html.length - 2 * PART_CHARS]);
-    expect(answer).toEqual(ANALYZE);
+    expect(answer).toEqual(PARSED);
   });
 });
 
