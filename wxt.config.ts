@@ -44,9 +44,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // alarms: the schedule of watched articles (no install warning; Firefox cannot make it
-    // optional). offscreen (Chrome): the page that reads a watched article, since a service
-    // worker has no DOM (no install warning).
+    // alarms: the schedule of watched articles, and closing the parser when idle (no install
+    // warning; Firefox cannot make it optional). offscreen (Chrome): the page that reads articles
+    // (the one the reader clicked Lede on, the watched ones), since a service worker has no DOM
+    // (no install warning).
     // unlimitedStorage (Chrome): the history may hold up to 5,000 articles (about 6 KB each), past
     // the 10 MB storage.local holds without it; Firefox sets no such quota. No install warning.
     permissions: [

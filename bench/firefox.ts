@@ -46,6 +46,8 @@ export interface FirefoxClick {
   popupToReady: number;
   analyze: number | null;
   highlight: number | null;
+  /** The analysis's tasks on the page's main thread (as in bench/chromium.ts), their sum. */
+  onPage: number;
 }
 
 /** The wait for a page's load event, as in bench/chromium.ts. */
@@ -194,6 +196,9 @@ export class FirefoxBench {
       popupToReady,
       analyze: measured[BENCH_MEASURES.analyze]?.[0] ?? null,
       highlight: measured[BENCH_MEASURES.highlight]?.[0] ?? null,
+      onPage: Object.entries(measured)
+        .filter(([name]) => name.startsWith(`${BENCH_MEASURES.step}:`))
+        .reduce((sum, [, durations]) => sum + (durations[0] ?? 0), 0),
     };
   }
 

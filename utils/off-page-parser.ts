@@ -29,7 +29,8 @@ async function open(): Promise<void> {
       : browser.offscreen.createDocument({
           url: PARSER_PAGE,
           reasons: ['DOM_PARSER'],
-          justification: 'Reads an article the reader asked Lede to watch, to see whether it changed.',
+          justification:
+            'Reads the article the reader clicked Lede on, away from its page, and the articles they watch, to see whether they changed.',
         })
   ).catch((error: unknown) => {
     opening = null;
