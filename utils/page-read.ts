@@ -87,6 +87,8 @@ export async function readThroughParser(runtime: ParserRuntime, request: PageRea
       reject(new Error('the page could not be read: the parser closed'));
     });
   });
+  // Should sending fail (the parser gone), the caller gets that error, not this one unheard.
+  answer.catch(() => undefined);
   const { html } = request;
   const parts = Math.max(1, Math.ceil(html.length / PART_CHARS));
   const header: PortRequest = { ...request, html: '', parts };
