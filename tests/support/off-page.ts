@@ -34,7 +34,9 @@ export function parsePage(doc: Document, url: string, whole: boolean, sentences 
 
 /** The page analysed as the popup asks for it: serialized, read by the parser, as the popup gets it. */
 export function analyzePage(doc: Document, url: string, whole: boolean, sentences = 0): AnalyzeResponse {
-  const { region: _region, ...answer } = parsePage(doc, url, whole, sentences);
+  const answer = parsePage(doc, url, whole, sentences);
+  // The content script keeps where the article is for itself: the popup gets the rest.
+  delete answer.region;
   return answer;
 }
 
