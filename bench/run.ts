@@ -280,6 +280,7 @@ async function main(): Promise<void> {
   // The analysis's own tasks on the page's main thread: serializing the page, checking the answer.
   const onPageOf = (r: PageRun): number => r.click.steps.reduce((a, b) => a + b, 0);
   const onPage = (rs: PageRun[]): number[] => rs.map(onPageOf);
+  const onPageRatios = (rs: PageRun[]): number[] => rs.map((r) => onPageOf(r) / r.readability);
   const hl = (rs: PageRun[]): number[] => rs.flatMap((r) => (r.click.highlight === null ? [] : [r.click.highlight]));
   const traced = runs.filter((r) => r.click.longestTask);
   const nextRuns = aebAnalysed.filter((r) => r.next?.state === 'ready' && r.next.analyze !== null);
@@ -319,13 +320,7 @@ async function main(): Promise<void> {
     ),
   );
   print(row('highlights (answer to highlight)', hl(aebAnalysed)));
-  print(
-    row(
-      'on the main thread / Readability, per page',
-      aebAnalysed.map((r) => onPageOf(r) / r.readability),
-      times,
-    ),
-  );
+  print(row('on the main thread / Readability, per page', onPageRatios(aebAnalysed), times));
   const ratios = aebAnalysed.map((r) => (r.click.analyze as number) / r.readability);
   print(row('off-page analysis / Readability, per page', ratios, times));
   const warmRuns = aebAnalysed.filter((r) => r.analysisWarm !== null);
@@ -351,13 +346,7 @@ async function main(): Promise<void> {
   print(header(`largest pages of the other corpora (${otherAnalysed.length})`));
   print(row('plain Readability (clone + parse)', read(otherAnalysed)));
   print(row("Lede on the page's main thread", onPage(otherAnalysed)));
-  print(
-    row(
-      'on the main thread / Readability, per page',
-      otherAnalysed.map((r) => onPageOf(r) / r.readability),
-      times,
-    ),
-  );
+  print(row('on the main thread / Readability, per page', onPageRatios(otherAnalysed), times));
   print(row("Lede's full analysis, off-page", full(otherAnalysed)));
   print(row('highlights', hl(otherAnalysed)));
   print(

@@ -23,11 +23,11 @@ import {
 import type { ArticleReport } from '@/core/types';
 import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
 import { composedDocument } from './composed-page';
-import { serializePage, serializePageSteps } from './serialize-page';
+import { serializePageSteps } from './serialize-page';
 import { runSteps } from './yield-steps';
 import { MAX_PAGE_CHARS } from './page-read';
 import { articleRegion } from '@/core/page-dates';
-import { isAnalyzeResponse, isReaderResponse } from './validate-report';
+import { isAnalyzeResponse, isReaderResponse, isRegionHint } from './validate-report';
 import { timedStep } from './bench-marks';
 
 const failure = (error: unknown): { ok: false; reason: 'error'; message: string } => ({
@@ -48,15 +48,6 @@ function readOffPage(
   if (html.length > MAX_PAGE_CHARS) throw new Error(`the page is too large to read (${html.length} characters)`);
   return read({ type: 'content→parser:page', html, ...options });
 }
-
-const isRegionHint = (value: unknown): value is RegionHint =>
-  typeof value === 'object' &&
-  value !== null &&
-  Object.keys(value).length === 3 &&
-  Number.isInteger((value as RegionHint).index) &&
-  (value as RegionHint).index >= 0 &&
-  Number.isInteger((value as RegionHint).size) &&
-  typeof (value as RegionHint).tag === 'string';
 
 /**
  * The analysis of the page serialized as `html`, checked as the popup checks it (the bench build
@@ -93,7 +84,7 @@ export function liveRegion(doc: Document, hint: RegionHint): Element | null {
 /** The report and the article's HTML (untrusted: the reader view sanitizes it before rendering). */
 async function readerPayload(read: ReadOffPage, doc: Document, url: string, whole: boolean): Promise<ReaderResponse> {
   try {
-    const html = serializePage(composedDocument(doc));
+    const html = await runSteps(serializePageSteps(composedDocument(doc)), 'serialize');
     const answer = await readOffPage(read, html, { url, whole, sentences: 0, reader: true });
     return isReaderResponse(answer) ? answer : failure('the page could not be read');
   } catch (error) {

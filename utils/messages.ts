@@ -79,6 +79,10 @@ const isColors = (value: unknown): value is HighlightRequest['colors'] => {
   return [quote, figure].every((c) => typeof c === 'string' && /^#[0-9a-f]{6}$/i.test(c));
 };
 
+/** A number of summary sentences a request may ask for: 0 (by the article's length) to the bound. */
+export const isSentenceCount = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_SUMMARY_SENTENCES;
+
 /** Requests come from our own popup, but anything can reach onMessage: check the shape. */
 export function isContentRequest(message: unknown): message is ContentRequest {
   if (typeof message !== 'object' || message === null) return false;
@@ -87,12 +91,7 @@ export function isContentRequest(message: unknown): message is ContentRequest {
     case 'popup→content:ping':
       return true;
     case 'popup→content:analyze':
-      return (
-        typeof whole === 'boolean' &&
-        Number.isInteger(sentences) &&
-        (sentences as number) >= 0 &&
-        (sentences as number) <= MAX_SUMMARY_SENTENCES
-      );
+      return typeof whole === 'boolean' && isSentenceCount(sentences);
     case 'popup→content:reader':
       return typeof whole === 'boolean';
     case 'popup→content:highlight':
@@ -112,7 +111,7 @@ export function isContentRequest(message: unknown): message is ContentRequest {
 }
 
 /** Longer than any article's address: the bound on an address a request may carry. */
-const MAX_URL = 8_192;
+export const MAX_URL = 8_192;
 
 /** An http(s) address that parses: the only kind Lede watches or fetches by itself. */
 export function isHttpUrl(value: unknown): value is string {

@@ -2,12 +2,9 @@
  * The content script's channel to the off-page parser (utils/messages.ts, PageReadRequest), in a
  * module of its own: the content script and the parser need it, the popup does not.
  */
-import { MAX_SUMMARY_SENTENCES, type OpenParserRequest, type PageReadRequest } from './messages';
+import { isSentenceCount, MAX_URL, type OpenParserRequest, type PageReadRequest } from './messages';
 import { timedStep } from './bench-marks';
 import { pause } from './yield-steps';
-
-/** An address longer than any article's (messages.ts bounds the ones it checks the same way). */
-const MAX_URL = 8_192;
 
 /**
  * A page's HTML beyond this is no article: thirty times the largest page of the shared corpora
@@ -43,10 +40,7 @@ export function isPageReadRequest(message: unknown): message is PageReadRequest 
     m.url.length <= MAX_URL &&
     typeof m.whole === 'boolean' &&
     typeof m.reader === 'boolean' &&
-    typeof m.sentences === 'number' &&
-    Number.isInteger(m.sentences) &&
-    m.sentences >= 0 &&
-    m.sentences <= MAX_SUMMARY_SENTENCES &&
+    isSentenceCount(m.sentences) &&
     (m.parts === undefined ||
       (typeof m.parts === 'number' && Number.isInteger(m.parts) && m.parts >= 1 && m.parts <= MAX_PARTS))
   );

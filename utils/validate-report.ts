@@ -7,7 +7,13 @@
  * so a field added there fails the typecheck until it is checked here too. (Messages and storage
  * carry no prototypes, JSON and structured clone alike, so fields are read as they come.)
  */
-import { MAX_SUMMARY_SENTENCES, type AnalyzeResponse, type HighlightResponse, type ReaderResponse } from './messages';
+import {
+  MAX_SUMMARY_SENTENCES,
+  type AnalyzeResponse,
+  type HighlightResponse,
+  type ReaderResponse,
+  type RegionHint,
+} from './messages';
 import type { ArticleReport, Figure, Paywall, Quote, Timestamp, UpdateNote } from '@/core/types';
 import type { PageReport } from '@/core/with-figures';
 import { BARE_DAY, HAS_OFFSET } from './format-time';
@@ -125,4 +131,12 @@ export function isReaderResponse(value: unknown): value is ReaderResponse {
 /** How many items the page found again, or whether a reveal worked. */
 export function isHighlightResponse(value: unknown): value is HighlightResponse {
   return shape<HighlightResponse>({ ok: isBoolean, found: isCount })(value);
+}
+
+const isIndex: Check = (v) => Number.isInteger(v) && (v as number) >= 0;
+const regionHint = shape<RegionHint>({ index: isIndex, tag: isString, size: isIndex });
+
+/** Where the parser says the article is (utils/read-off-page.ts), as the content script gets it. */
+export function isRegionHint(value: unknown): value is RegionHint {
+  return regionHint(value);
 }
