@@ -5,6 +5,7 @@
 import { findHeaderRegion, inForeignRegion } from './page-regions';
 import { findJsonLdArticles } from './json-ld';
 import { normalizeSpace } from './text';
+import { shownText } from './page-code';
 import { bmpRegExp } from './bmp-regexp';
 
 const BYLINE_SELECTOR = [
@@ -42,7 +43,7 @@ function visibleByline(doc: Document): string | null {
   const ordered = [...matched].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
   for (const el of ordered) {
     if (inForeignRegion(el)) continue;
-    const text = normalizeSpace(el.textContent ?? '').replace(LEADING_WORDS, '');
+    const text = normalizeSpace(shownText(el)).replace(LEADING_WORDS, '');
     if (isPlausibleByline(text)) return text;
   }
   return null;

@@ -13,6 +13,7 @@ import { parseMachineDate } from './dates';
 import { findTextDates, findUpdateTimes, type DateRole, type TextDate, type UpdateTime } from './text-dates';
 import { FOREIGN_REGION, findHeadline, headerRegionOf } from './page-regions';
 import { normalizeSpace } from './text';
+import { shownLength, shownText } from './page-code';
 import { bmpRegExp } from './bmp-regexp';
 
 export interface SeenDate extends TextDate {
@@ -116,14 +117,14 @@ export function findArticleHeadline(doc: Document): Element | null {
   let bestScore = 0;
   const headings = Array.from(doc.querySelectorAll('h1, h2')).slice(0, 200);
   for (const h of headings) {
-    const score = titleMatch(h.textContent ?? '', keys) + (h.tagName.toUpperCase() === 'H1' ? 0.5 : 0);
+    const score = titleMatch(shownText(h), keys) + (h.tagName.toUpperCase() === 'H1' ? 0.5 : 0);
     if (score >= 2 && score > bestScore) {
       best = h;
       bestScore = score;
     }
   }
   return (
-    best ?? findHeadline(doc) ?? headings.find((h) => h.tagName.toUpperCase() === 'H1' && h.textContent?.trim()) ?? null
+    best ?? findHeadline(doc) ?? headings.find((h) => h.tagName.toUpperCase() === 'H1' && shownText(h).trim()) ?? null
   );
 }
 
@@ -314,7 +315,7 @@ export function findPageDates(doc: Document, options: { monthFirst: boolean; now
         soft.has(region) &&
         headlineAt >= 0 &&
         Math.abs(at - headlineAt) <= META_LINE_DISTANCE &&
-        (region.textContent ?? '').length <= META_LINE_CHARS;
+        shownLength(region) <= META_LINE_CHARS;
       metaLines.set(region, known);
     }
     return !known;

@@ -2,6 +2,7 @@
  * Where things are on a page: the article's header (headline, byline, times) and the regions a
  * reader does not count as the article (comments, related teasers, footers, cookie banners).
  */
+import { shownLength, shownText } from './page-code';
 
 /** Class, id or role words of regions whose dates, quotes and bylines are not the article's. */
 export const FOREIGN_REGION =
@@ -25,7 +26,7 @@ export function inForeignRegion(el: Element): boolean {
 /** The page's main headline: the first visible `<h1>` outside foreign regions. */
 export function findHeadline(doc: Document): Element | null {
   for (const h1 of Array.from(doc.querySelectorAll('h1'))) {
-    if (!inForeignRegion(h1) && (h1.textContent ?? '').trim()) return h1;
+    if (!inForeignRegion(h1) && shownText(h1).trim()) return h1;
   }
   return null;
 }
@@ -47,7 +48,7 @@ export function headerRegionOf(headline: Element): Element {
   const body = headline.ownerDocument.body;
   let region: Element = headline;
   for (let parent = headline.parentElement; parent && parent !== body; parent = parent.parentElement) {
-    if ((parent.textContent ?? '').length > HEADER_MAX_CHARS) break;
+    if (shownLength(parent) > HEADER_MAX_CHARS) break;
     region = parent;
     const tag = parent.tagName.toUpperCase();
     if (tag === 'HEADER' || tag === 'ARTICLE' || tag === 'MAIN') break;

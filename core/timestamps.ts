@@ -24,6 +24,7 @@ import { inferZone, offsetAt, offsetForLocalTime, offsetForZoneName } from './ti
 import { findJsonLdObjects, type JsonObject } from './json-ld';
 import { findPageDates, type PageDates, type SeenDate } from './page-dates';
 import { FOREIGN_REGION } from './page-regions';
+import { SCRIPT_DATE, shownText } from './page-code';
 
 interface Candidate {
   date: PageDate;
@@ -176,7 +177,7 @@ function fromJsonLd(doc: Document): Candidate[] {
 }
 
 function machineValue(el: Element): string {
-  return el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent ?? '';
+  return el.getAttribute('content') ?? el.getAttribute('datetime') ?? shownText(el);
 }
 
 /** Whether an element sits in a part of the page that is not the article (see page-dates). */
@@ -372,10 +373,6 @@ function fromUrl(url: string | null): Candidate[] {
   const date = parseMachineDate(`${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`);
   return date ? [{ date, role: 'published', source: 'url', trust: TRUST.url }] : [];
 }
-
-/** Dates in a page's own script data ("publicationDate": "…"), as single-page apps ship them. */
-const SCRIPT_DATE =
-  /"(datePublished|publishedAt|published_at|publicationDate|publishDate|publishedDate|firstPublishedDate|pubDate|dateCreated|createdAt)"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]{0,30})"/;
 
 /** A date in the page's title ("… | DW | 28.04.2023"): put there for the article, by the site. */
 function fromTitle(doc: Document): Candidate[] {

@@ -3,16 +3,18 @@
  * an inert document. The doctype comes first, so that the copy is parsed in the page's own mode
  * (standards or quirks, which change how some markup nests).
  *
- * All of it, scripts and style sheets too, though Readability drops them: the core measures some
- * regions by their whole text (core/page-regions.ts), so a page without them can be read otherwise
- * (aeb 0dd13570…: another region, measured). The report must be the CLI's.
+ * Without its code: scripts and style sheets keep only what the analysis reads in them
+ * (core/page-code.ts: JSON-LD, a script's date field), which halves what is sent on the corpora.
+ * Every element and attribute stays, so the parser finds the article where the page has it.
  *
  * In slices (a generator: the content script yields between them, utils/yield-steps.ts): one
  * `outerHTML` of a large page is a task of 40 ms and more on this machine, and no task of ours on
  * the page's main thread may take 50 ms (issue 9). An element with more than SLICE_ELEMENTS
- * elements inside is written as its start tag, its children one by one, and its end tag; smaller
- * ones by the browser's own serializer, which is the same text, found much faster.
+ * elements inside, or with code inside, is written as its start tag, its children one by one, and
+ * its end tag; other ones by the browser's own serializer, which is the same text, found much faster.
  */
+
+import { codeTextKept } from '@/core/page-code';
 
 /** Elements in one slice at most: a few ms of outerHTML on a news page. */
 export const SLICE_ELEMENTS = 2_000;
@@ -34,24 +36,52 @@ const doctypeOf = (doc: Document): string => {
 const escapeText = (text: string): string =>
   text.replace(/[&<>\u00a0]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&nbsp;'));
 
-/** `element`'s HTML in pieces, each no larger than SLICE_ELEMENTS elements (but a leaf's). */
-function* pieces(element: Element, limit: number): Generator<string> {
-  if (element.getElementsByTagName('*').length <= limit) {
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+/** `element`'s start tag, and its end tag (none for a void element). */
+function tags(element: Element): [string, string] {
+  const empty = (element.cloneNode(false) as Element).outerHTML;
+  const end = `</${element.localName}>`;
+  return empty.endsWith(end) ? [empty.slice(0, -end.length), end] : [empty, ''];
+}
+
+/**
+ * `element`'s HTML in pieces, each no larger than `limit` elements (but a leaf's), its code's text
+ * cut to what is kept. `withCode`: the code elements and the elements that hold one.
+ */
+function* pieces(element: Element, limit: number, withCode: Set<Element>): Generator<string> {
+  const kept = codeTextKept(element);
+  if (kept !== null) {
+    const [start, end] = tags(element);
+    // Only an HTML script or style holds raw text; in SVG, its text is escaped like any other.
+    yield `${start}${element.namespaceURI === XHTML ? kept : escapeText(kept)}${end}`;
+    return;
+  }
+  if (!withCode.has(element) && element.getElementsByTagName('*').length <= limit) {
     yield element.outerHTML;
     return;
   }
-  // A heavy element has element children, so it is none of the raw-text or void elements.
-  const empty = (element.cloneNode(false) as Element).outerHTML;
-  const end = `</${element.localName}>`;
-  yield empty.endsWith(end) ? empty.slice(0, -end.length) : empty;
+  // A heavy element, or one holding code, has element children: it is none of the raw-text or
+  // void elements (a <template>'s content is not its children: it is never taken apart).
+  const [start, end] = tags(element);
+  yield start;
   // Its children as they are now: the page may add some between slices (an infinite scroll); what
   // it adds later is not part of this reading.
   for (const child of Array.from(element.childNodes)) {
-    if (child.nodeType === 1) yield* pieces(child as Element, limit);
+    if (child.nodeType === 1) yield* pieces(child as Element, limit, withCode);
     else if (child.nodeType === 3) yield escapeText((child as Text).data);
     else if (child.nodeType === 8) yield `<!--${(child as Comment).data}-->`;
   }
   yield end;
+}
+
+/** The page's scripts and style sheets, and every element that holds one. */
+function codeAndHolders(doc: Document): Set<Element> {
+  const set = new Set<Element>();
+  for (const code of Array.from(doc.querySelectorAll('script, style'))) {
+    for (let node: Element | null = code; node && !set.has(node); node = node.parentElement) set.add(node);
+  }
+  return set;
 }
 
 /**
@@ -63,7 +93,7 @@ export function* serializePageSteps(doc: Document, limit = SLICE_ELEMENTS): Gene
   if (!root) return doctypeOf(doc);
   const out = [doctypeOf(doc)];
   let sliceStart = performance.now();
-  for (const piece of pieces(root, limit)) {
+  for (const piece of pieces(root, limit, codeAndHolders(doc))) {
     out.push(piece);
     if (performance.now() - sliceStart > SLICE_MS) {
       yield;
