@@ -39,6 +39,8 @@ export interface ClickResult {
   /** The content script's answer to `analyze`, from the request to the answer, off-page work included (null if none came). */
   analyze: number | null;
   highlight: number | null;
+  /** Whether the highlights read the whole page (no article region from the parser, or refused). */
+  wholePage: boolean;
   /**
    * Where the click's time went (ms): click → the analysis starts in the page (popup start-up,
    * injection, settings), the analysis, and its end → the report in the popup's DOM (the answer's
@@ -377,6 +379,7 @@ export class ChromiumBench {
       ...timings,
       analyze: analysis?.duration ?? null,
       highlight: measured[BENCH_MEASURES.highlight]?.[0]?.duration ?? null,
+      wholePage: BENCH_MEASURES.wholePage in measured,
       // In the order they ran: composing, the serialization's slices, the check.
       steps: Object.entries(measured)
         .filter(([name]) => name.startsWith(STEP_PREFIX))

@@ -320,6 +320,10 @@ async function main(): Promise<void> {
     ),
   );
   print(row('highlights (answer to highlight)', hl(aebAnalysed)));
+  const highlighted = aebAnalysed.filter((r) => r.click.highlight !== null);
+  print(
+    `    read the whole page, no article region from the parser (or the page refused it): ${highlighted.filter((r) => r.click.wholePage).length} of ${highlighted.length} pages`,
+  );
   print(row('on the main thread / Readability, per page', onPageRatios(aebAnalysed), times));
   const ratios = aebAnalysed.map((r) => (r.click.analyze as number) / r.readability);
   print(row('off-page analysis / Readability, per page', ratios, times));

@@ -6,7 +6,7 @@
  * measure is Readability's, left as it is: its readerable check counts the code in paragraphs.
  *
  * That is what lets the content script leave the code out of the page it sends to the off-page
- * parser (utils/serialize-page.ts, codeTextKept): scripts and style sheets are half of the
+ * parser (utils/serialize-page.ts, codeKeeper): scripts and style sheets are half of the
  * corpora's HTML (27 % and 26 %), and sending the HTML is most of Lede's cost on the page's main
  * thread (docs/PERFORMANCE.md). The report is the same with or without it.
  */
@@ -43,33 +43,37 @@ export function shownLength(el: Element): number {
 }
 
 /**
- * Whether `code` sits where Readability's isProbablyReaderable (article.ts, isReaderable) measures
- * the whole textContent, code included: in a `<p>`, `<pre>` or `<article>`, or in a `<div>` with a
- * `<br>` of its own. Left to Readability as it is: measured without its code, a Chinese article of
- * readability-pages (qq) is no longer an article, its paragraphs being short in characters. About
- * 1 % of the code on AEB pages sits there.
+ * For the code of `doc`: whether it sits where Readability's isProbablyReaderable (article.ts,
+ * isReaderable) measures the whole textContent, code included: in a `<p>`, `<pre>` or `<article>`,
+ * or in a `<div>` with a `<br>` of its own (found as Readability finds them). Left to Readability
+ * as it is: measured without its code, a Chinese article of readability-pages (qq) is no longer an
+ * article, its paragraphs being short in characters. About 1 % of the code on AEB pages sits there.
  */
-function measuredByReaderable(code: Element): boolean {
-  if (code.closest('p, pre, article')) return true;
-  for (let div = code.closest('div'); div; div = div.parentElement?.closest('div') ?? null) {
-    for (const child of Array.from(div.children)) if (child.localName === 'br') return true;
-  }
-  return false;
+function readerableMeasures(doc: Document): (code: Element) => boolean {
+  const brDivs = new Set(Array.from(doc.querySelectorAll('div > br'), (br) => br.parentElement));
+  return (code) => {
+    if (code.closest('p, pre, article')) return true;
+    for (let node = code.parentElement; node; node = node.parentElement) if (brDivs.has(node)) return true;
+    return false;
+  };
 }
 
 /**
- * What the analysis reads of a script's or style sheet's text: JSON-LD whole; the whole text
- * where Readability's readerable check counts it; else a script's first date field (SCRIPT_DATE's
- * match, which it matches again the same way) and a style sheet's nothing. Null for an element
- * that is not code. A date field that would close its script early (a script's text set by the
- * page's code can hold `</script>`) is left out.
+ * What the analysis reads of the text of `doc`'s scripts and style sheets: JSON-LD whole; the
+ * whole text where Readability's readerable check counts it; else a script's first date field
+ * (SCRIPT_DATE's match, which it matches again the same way) and a style sheet's nothing. The
+ * function answers null for an element that is not code. A date field that would close its script
+ * early (a script's text set by the page's code can hold `</script>`) is left out.
  */
-export function codeTextKept(el: Element): string | null {
-  const name = el.localName;
-  if (name !== 'script' && name !== 'style') return null;
-  const text = el.textContent ?? '';
-  if (measuredByReaderable(el) || JSON_LD.test(el.getAttribute('type') ?? '')) return text;
-  if (name === 'style') return '';
-  const date = SCRIPT_DATE.exec(text)?.[0] ?? '';
-  return date.includes('</') ? '' : date;
+export function codeKeeper(doc: Document): (el: Element) => string | null {
+  const measured = readerableMeasures(doc);
+  return (el) => {
+    const name = el.localName;
+    if (name !== 'script' && name !== 'style') return null;
+    const text = el.textContent ?? '';
+    if (measured(el) || JSON_LD.test(el.getAttribute('type') ?? '')) return text;
+    if (name === 'style') return '';
+    const date = SCRIPT_DATE.exec(text)?.[0] ?? '';
+    return date.includes('</') ? '' : date;
+  };
 }

@@ -22,6 +22,8 @@ export const BENCH_MEASURES = {
    */
   step: 'lede:step',
   popupReady: 'lede:popup-ready',
+  /** Highlights read the whole page: no region of the article to look in first (no hint, or refused). */
+  wholePage: 'lede:highlight-whole-page',
 } as const;
 
 /** The page address fragment that makes the content script run plain Readability on injection. */

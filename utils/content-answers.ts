@@ -26,9 +26,8 @@ import { composedDocument } from './composed-page';
 import { serializePageSteps } from './serialize-page';
 import { runSteps } from './yield-steps';
 import { MAX_PAGE_CHARS } from './page-read';
-import { articleRegion } from '@/core/page-dates';
 import { isAnalyzeResponse, isReaderResponse, isRegionHint } from './validate-report';
-import { timedStep } from './bench-marks';
+import { BENCH_MEASURES, timedStep } from './bench-marks';
 
 const failure = (error: unknown): { ok: false; reason: 'error'; message: string } => ({
   ok: false,
@@ -175,13 +174,16 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
     unmark();
     if (!report || !canHighlight()) return { ok: !on, found: 0 };
     const items = highlightItems({ ...report, figures: figures.map((text) => ({ text })) });
-    // The article's region of the live page is looked in first; in a composed page (shadow
-    // roots) that region is in the copy, not the page, so the whole page is read.
-    // The parser says where the article is; should the page have changed under it, the content
-    // script looks for the headline itself.
+    // The article's region of the live page is looked in first, where the parser said it is; in
+    // a composed page (shadow roots) that region is in the copy, not the page. Without it (or
+    // should the page have changed under it) the whole page is read, in article order. Looking
+    // for the headline here instead would bring the core's date patterns into this script, and
+    // compiling them cost each injection about 2 ms of the page's thread (docs/PERFORMANCE.md).
     const hint = last?.region ?? null;
+    const region = shadows || !hint ? null : liveRegion(doc, hint);
+    if (import.meta.env.MODE === 'bench' && !region) performance.measure(BENCH_MEASURES.wholePage);
     highlights = applyHighlights(doc, items, {
-      region: shadows || !hint ? null : (liveRegion(doc, hint) ?? articleRegion(doc)),
+      region,
       shadows,
       visible: on,
       colors,

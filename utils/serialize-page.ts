@@ -14,7 +14,7 @@
  * its end tag; other ones by the browser's own serializer, which is the same text, found much faster.
  */
 
-import { codeTextKept } from '@/core/page-code';
+import { codeKeeper } from '@/core/page-code';
 
 /** Elements in one slice at most: a few ms of outerHTML on a news page. */
 export const SLICE_ELEMENTS = 2_000;
@@ -47,17 +47,17 @@ function tags(element: Element): [string, string] {
 
 /**
  * `element`'s HTML in pieces, each no larger than `limit` elements (but a leaf's), its code's text
- * cut to what is kept. `withCode`: the code elements and the elements that hold one.
+ * cut to what is kept (`code`).
  */
-function* pieces(element: Element, limit: number, withCode: Set<Element>): Generator<string> {
-  const kept = codeTextKept(element);
+function* pieces(element: Element, limit: number, code: Code): Generator<string> {
+  const kept = code.kept(element);
   if (kept !== null) {
     const [start, end] = tags(element);
     // Only an HTML script or style holds raw text; in SVG, its text is escaped like any other.
     yield `${start}${element.namespaceURI === XHTML ? kept : escapeText(kept)}${end}`;
     return;
   }
-  if (!withCode.has(element) && element.getElementsByTagName('*').length <= limit) {
+  if (!code.andHolders.has(element) && element.getElementsByTagName('*').length <= limit) {
     yield element.outerHTML;
     return;
   }
@@ -68,20 +68,27 @@ function* pieces(element: Element, limit: number, withCode: Set<Element>): Gener
   // Its children as they are now: the page may add some between slices (an infinite scroll); what
   // it adds later is not part of this reading.
   for (const child of Array.from(element.childNodes)) {
-    if (child.nodeType === 1) yield* pieces(child as Element, limit, withCode);
+    if (child.nodeType === 1) yield* pieces(child as Element, limit, code);
     else if (child.nodeType === 3) yield escapeText((child as Text).data);
     else if (child.nodeType === 8) yield `<!--${(child as Comment).data}-->`;
   }
   yield end;
 }
 
-/** The page's scripts and style sheets, and every element that holds one. */
-function codeAndHolders(doc: Document): Set<Element> {
-  const set = new Set<Element>();
+interface Code {
+  /** What is kept of a code element's text (core/page-code.ts); null for other elements. */
+  kept: (element: Element) => string | null;
+  /** The page's scripts and style sheets, and every element that holds one. */
+  andHolders: Set<Element>;
+}
+
+function codeOf(doc: Document): Code {
+  const andHolders = new Set<Element>();
   for (const code of Array.from(doc.querySelectorAll('script, style'))) {
-    for (let node: Element | null = code; node && !set.has(node); node = node.parentElement) set.add(node);
+    for (let node: Element | null = code; node && !andHolders.has(node); node = node.parentElement)
+      andHolders.add(node);
   }
-  return set;
+  return { kept: codeKeeper(doc), andHolders };
 }
 
 /**
@@ -93,7 +100,7 @@ export function* serializePageSteps(doc: Document, limit = SLICE_ELEMENTS): Gene
   if (!root) return doctypeOf(doc);
   const out = [doctypeOf(doc)];
   let sliceStart = performance.now();
-  for (const piece of pieces(root, limit, codeAndHolders(doc))) {
+  for (const piece of pieces(root, limit, codeOf(doc))) {
     out.push(piece);
     if (performance.now() - sliceStart > SLICE_MS) {
       yield;

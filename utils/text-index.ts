@@ -20,7 +20,6 @@ export interface TextIndex {
 }
 
 const SPACES = /\s+/g;
-const SPACE = /\s/;
 
 /** `eachText` calls its visitor on every text node to index, in document order. */
 export function buildTextIndex(eachText: (visit: (node: Text) => void) => void): TextIndex {
@@ -58,16 +57,41 @@ export function positionAt(index: TextIndex, at: number): { node: Text; offset: 
   }
   const node = index.nodes[low];
   if (!node) return null;
-  // Walk the node's own characters, folding as buildTextIndex did, to the one asked for.
   let left = at - (index.starts[low] ?? 0);
   let previousSpace = index.afterSpace[low] ?? true;
   const value = node.data;
+  // Most nodes fold to themselves (single spaces, no tab or line break, no space to drop at the
+  // start): the place in the folded text is the offset.
+  if (!FOLDS.test(value) && !(previousSpace && value.charCodeAt(0) === 32))
+    return left < value.length ? { node, offset: left } : null;
+  // Else walk the node's own characters, folding as buildTextIndex did, to the one asked for: by
+  // character code, as a regular expression test per character was most of a highlight's cost.
   for (let i = 0; i < value.length; i++) {
-    const space = SPACE.test(value[i] ?? '');
+    const space = isSpace(value.charCodeAt(i));
     if (space && previousSpace) continue;
     if (left === 0) return { node, offset: i };
     left--;
     previousSpace = space;
   }
   return null;
+}
+
+/** Text that folding changes: white space other than a single space. */
+const FOLDS = /[^\S ]| \s/;
+
+/** Whether the character is white space to `\s` (as SPACES folds it). */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }

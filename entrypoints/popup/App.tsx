@@ -72,18 +72,21 @@ async function load(whole: boolean): Promise<View> {
     const highlights = normalizeHighlightSettings(null);
     return { state: 'ready', report: fixed, tab, whole, highlights, onDevice: false, since: null, watch: null };
   }
-  const tab = await targetTab();
-  if (!tab) return { state: 'unsupported', detail: 'no tab' };
-  // The page is read off-page: the parser opens while the content script is injected.
+  // The page is read off-page: the parser opens while the tab is found and the content script
+  // injected (it takes tens of ms on a first click, on this page's thread: docs/PERFORMANCE.md).
   const open: OpenParserRequest = { type: 'popup→background:open-parser' };
   browser.runtime.sendMessage(open).catch(() => undefined);
-  const access = await ensureContentScript(tab.id, tab.url);
-  if (access.kind === 'unsupported') return { state: 'unsupported', detail: access.detail };
-  if (access.kind === 'needs-permission') return { state: 'needs-permission', origin: access.origin };
-  const [highlights, summary] = await Promise.all([
+  // The settings are read meanwhile too: nothing here waits for what it does not need.
+  const settings = Promise.all([
     highlightSettings.getValue().then(normalizeHighlightSettings, () => normalizeHighlightSettings(null)),
     summarySettings.getValue().then(normalizeSummarySettings, () => normalizeSummarySettings(null)),
   ]);
+  const tab = await targetTab();
+  if (!tab) return { state: 'unsupported', detail: 'no tab' };
+  const access = await ensureContentScript(tab.id, tab.url);
+  if (access.kind === 'unsupported') return { state: 'unsupported', detail: access.detail };
+  if (access.kind === 'needs-permission') return { state: 'needs-permission', origin: access.origin };
+  const [highlights, summary] = await settings;
   const answer = await requestAnalysis(tab.id, whole, summary.sentences);
   if (answer.ok) {
     const { report } = answer;

@@ -3,7 +3,7 @@
  * content script sends that alone; and the page's text measured without its code.
  */
 import { describe, expect, it } from 'vitest';
-import { codeTextKept, shownLength, shownText } from '@/core/page-code';
+import { codeKeeper, shownLength, shownText } from '@/core/page-code';
 import { findHeaderRegion } from '@/core/page-regions';
 import { extractTimestamps } from '@/core/timestamps';
 import { serializePage } from '@/utils/serialize-page';
@@ -28,7 +28,7 @@ describe('what is kept of a page’s code', () => {
   );
   const kept = (selector: string, at = 0): string | null => {
     const el = doc.querySelectorAll(selector)[at];
-    return el ? codeTextKept(el) : 'missing';
+    return el ? codeKeeper(doc)(el) : 'missing';
   };
 
   it('keeps JSON-LD whole, a script’s date field alone, and no style sheet', () => {
@@ -46,14 +46,14 @@ describe('what is kept of a page’s code', () => {
   });
 
   it('answers null for anything that is not code', () => {
-    expect(codeTextKept(doc.body)).toBeNull();
-    expect(codeTextKept(doc.querySelector('p') as Element)).toBeNull();
+    expect(codeKeeper(doc)(doc.body)).toBeNull();
+    expect(codeKeeper(doc)(doc.querySelector('p') as Element)).toBeNull();
   });
 
   it('leaves out a date field that would close its script early', () => {
     const script = doc.createElement('script');
     script.textContent = '{"publishedAt":"2024-05-06</script><b>x"}';
-    expect(codeTextKept(script)).toBe('');
+    expect(codeKeeper(doc)(script)).toBe('');
   });
 
   it('reads the same date off the page sent to the parser as off the page itself', () => {

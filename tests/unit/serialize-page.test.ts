@@ -6,13 +6,14 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializePage } from '@/utils/serialize-page';
-import { codeTextKept } from '@/core/page-code';
+import { codeKeeper } from '@/core/page-code';
 import { CORPORA, loadPage, ROOT, SEED_DIR } from '../support/pages';
 
 /** The browser's own serialization of the page once its code is cut to what the analysis keeps. */
 const whole = (doc: Document): string => {
   const copy = doc.cloneNode(true) as Document;
-  for (const code of Array.from(copy.querySelectorAll('script, style'))) code.textContent = codeTextKept(code);
+  const kept = codeKeeper(copy);
+  for (const code of Array.from(copy.querySelectorAll('script, style'))) code.textContent = kept(code);
   return `${doc.doctype ? `<!DOCTYPE ${doc.doctype.name}>` : ''}${copy.documentElement.outerHTML}`;
 };
 
