@@ -116,8 +116,10 @@ export interface HighlightOptions extends SearchOptions {
   colors?: HighlightColors;
 }
 
+type Search = (needle: string) => Range | null;
+
 /** Looks for texts in order in one index: in article order first, else anywhere in it. */
-function searcher(doc: Document, index: TextIndex): (needle: string) => Range | null {
+function searcher(doc: Document, index: TextIndex): Search {
   let from = 0;
   return (needle) => {
     // A text found earlier (a repeated figure) is the fallback.
@@ -127,6 +129,67 @@ function searcher(doc: Document, index: TextIndex): (needle: string) => Range | 
     from = at + needle.length;
     return rangeAt(doc, index, at, needle.length);
   };
+}
+
+/** Elements whose text a reader does not see as the page's words (SKIP, for closest()). */
+const UNSEEN = Array.from(SKIP, (tag) => tag.toLowerCase()).join(',');
+
+/**
+ * Looks for texts as they stand in `root`'s own text (its textContent, one native call), in
+ * article order, else anywhere in it; null where a text is not there as it is (its spaces are
+ * other white space, or it runs over a skipped element), which the folded index (searcher) then
+ * finds. Most items are found here, without indexing the region's text node by node: that index,
+ * each node's white space folded, was most of the highlights' time (docs/PERFORMANCE.md).
+ */
+function exactSearcher(doc: Document, root: Node): Search {
+  const text = root.textContent ?? '';
+  // The text nodes, and where each ends in `text`: listed at the first text found.
+  let nodes: Text[] | null = null;
+  const ends: number[] = [];
+  const nodeAt = (at: number): { node: Text; offset: number } => {
+    if (!nodes) {
+      nodes = [];
+      const walker = doc.createTreeWalker(root, 0x4 | 0x8 /* NodeFilter.SHOW_TEXT | SHOW_CDATA_SECTION */);
+      let end = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push(node as Text);
+        end += (node as Text).length;
+        ends.push(end);
+      }
+    }
+    // The first node that ends after `at`.
+    let low = 0;
+    let high = ends.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((ends[middle] ?? 0) > at) high = middle;
+      else low = middle + 1;
+    }
+    const node = nodes[low] as Text;
+    return { node, offset: at - ((ends[low] ?? 0) - node.length) };
+  };
+  const rangeOver = (at: number, length: number): Range | null => {
+    const first = nodeAt(at);
+    const last = nodeAt(at + length - 1);
+    // Text in a script, a style sheet, a form control…: not where the reader sees the words.
+    if (first.node.parentElement?.closest(UNSEEN) || last.node.parentElement?.closest(UNSEEN)) return null;
+    const range = doc.createRange();
+    range.setStart(first.node, first.offset);
+    range.setEnd(last.node, last.offset + 1);
+    return range;
+  };
+  let from = 0;
+  const findFrom = (needle: string, start: number): Range | null => {
+    for (let at = text.indexOf(needle, start); at >= 0; at = text.indexOf(needle, at + 1)) {
+      const range = rangeOver(at, needle.length);
+      if (range) {
+        from = at + needle.length;
+        return range;
+      }
+    }
+    return null;
+  };
+  return (needle) => findFrom(needle, from) ?? (from > 0 ? findFrom(needle, 0) : null);
 }
 
 /**
@@ -139,13 +202,20 @@ export function findItems(
   { root, region, shadows = true }: SearchOptions = {},
 ): (Range | null)[] {
   const whole = root ?? doc.body ?? doc.documentElement;
-  const searchIn = (node: Node): ((needle: string) => Range | null) =>
-    searcher(
-      doc,
-      buildTextIndex((visit) => eachText(doc, node, shadows, visit)),
-    );
+  // In a page with open shadow roots, their text stands where their host does: only the folded
+  // index walks into them (eachText).
+  const searchIn = (node: Node): Search => {
+    const exact = shadows ? null : exactSearcher(doc, node);
+    let folded: Search | undefined;
+    return (needle) =>
+      exact?.(needle) ??
+      (folded ??= searcher(
+        doc,
+        buildTextIndex((visit) => eachText(doc, node, shadows, visit)),
+      ))(needle);
+  };
   const inRegion = region && region !== whole && whole.contains(region) ? searchIn(region) : null;
-  let inWhole: ((needle: string) => Range | null) | undefined;
+  let inWhole: Search | undefined;
   return items.map(({ text }) => {
     const needle = fold(text);
     if (!needle) return null;

@@ -17,17 +17,18 @@ function itemsOf(doc: Document): HighlightItem[] {
   return highlightItems(analyze(doc, { url: doc.URL }));
 }
 
+const PAGES = [
+  path.join(SEED_DIR, 'watson-visible-times.html'),
+  ...readGold('aeb')
+    .filter((_, i) => i % 15 === 0)
+    .map((line) => path.join(CORPORA, 'aeb', line.html)),
+];
+
 describe('findItems', () => {
   it('finds every item it found in the whole page when it looks in the article’s region first (seed and 13 AEB pages)', () => {
-    const files = [
-      path.join(SEED_DIR, 'watson-visible-times.html'),
-      ...readGold('aeb')
-        .filter((_, i) => i % 15 === 0)
-        .map((line) => path.join(CORPORA, 'aeb', line.html)),
-    ];
     let items = 0;
     let inRegion = 0;
-    for (const file of files) {
+    for (const file of PAGES) {
       const doc = loadPage(file);
       const all = itemsOf(doc);
       const region = articleRegion(doc);
@@ -44,6 +45,52 @@ describe('findItems', () => {
     // Not a vacuous comparison: the pages give items, and nearly all are found in their region (622 of 636 when written).
     expect(items).toBeGreaterThan(100);
     expect(inRegion / items).toBeGreaterThan(0.9);
+  });
+
+  it('finds the same places in the text as it stands as in the white-space-folded index (seed and 13 AEB pages)', () => {
+    let exact = 0;
+    let items = 0;
+    for (const file of PAGES) {
+      const doc = loadPage(file);
+      const all = itemsOf(doc);
+      const region = articleRegion(doc);
+      // In a page without shadow roots, `shadows: true` takes the folded index alone (it walks into them).
+      const folded = findItems(doc, all, { shadows: true, region });
+      const found = findItems(doc, all, { shadows: false, region });
+      found.forEach((range, i) => {
+        const other = folded[i];
+        expect(Boolean(range), file).toBe(Boolean(other));
+        if (!range || !other) return;
+        items++;
+        if (range.compareBoundaryPoints(0, other) === 0 && range.compareBoundaryPoints(2, other) === 0) exact++;
+      });
+    }
+    // Not vacuous, and the same places (a repeated text may be taken at another of its places).
+    expect(items).toBeGreaterThan(100);
+    expect(exact / items).toBeGreaterThan(0.98);
+  });
+
+  it('does not take a text in a script or a form control, and finds one whose spaces are line breaks', () => {
+    const doc = parse(`<!doctype html><html><body><article>
+      <script>window.__DATA__ = {"lead": "sales rose 12% in May"};</script>
+      <textarea>sales rose 12% in May</textarea>
+      <p>The company said sales rose 12%
+        in May, after a weak spring.</p></article></body></html>`);
+    const article = doc.querySelector('article') as Element;
+    const [sales, twelve] = findItems(
+      doc,
+      [
+        { kind: 'quote', text: 'sales rose 12% in May' },
+        { kind: 'figure', text: '12%' },
+      ],
+      {
+        region: article,
+        shadows: false,
+      },
+    );
+    expect(sales?.startContainer.parentElement?.tagName).toBe('P');
+    expect(folded(sales?.toString() ?? '')).toBe('sales rose 12% in May');
+    expect(twelve?.startContainer.parentElement?.tagName).toBe('P');
   });
 
   it('takes a figure repeated in a teaser above the article from the article, and finds what only the teaser has', () => {
