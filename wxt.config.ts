@@ -10,6 +10,7 @@ const NATIVE_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
   // Both browsers get Manifest V3; Firefox MV3 uses an event page (background.scripts).
   manifestVersion: 3,
   // No modulepreload polyfill: both browsers' extension pages support modulepreload natively
