@@ -39,6 +39,8 @@ export interface ClickResult {
   /** The content script's answer to `analyze`, from the request to the answer, off-page work included (null if none came). */
   analyze: number | null;
   highlight: number | null;
+  /** Within `highlight`, the registration with the browser (CSS.highlights.set, the style sheet). */
+  highlightRegister: number | null;
   /** Whether the highlights read the whole page (no article region from the parser, or refused). */
   wholePage: boolean;
   /**
@@ -379,6 +381,7 @@ export class ChromiumBench {
       ...timings,
       analyze: analysis?.duration ?? null,
       highlight: measured[BENCH_MEASURES.highlight]?.[0]?.duration ?? null,
+      highlightRegister: measured[BENCH_MEASURES.highlightRegister]?.[0]?.duration ?? null,
       wholePage: BENCH_MEASURES.wholePage in measured,
       // In the order they ran: composing, the serialization's slices, the check.
       steps: Object.entries(measured)

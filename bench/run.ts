@@ -320,6 +320,12 @@ async function main(): Promise<void> {
     ),
   );
   print(row('highlights (answer to highlight)', hl(aebAnalysed)));
+  print(
+    row(
+      '  of which registering them with the browser',
+      aebAnalysed.flatMap((r) => (r.click.highlightRegister === null ? [] : [r.click.highlightRegister])),
+    ),
+  );
   const highlighted = aebAnalysed.filter((r) => r.click.highlight !== null);
   print(
     `    read the whole page, no article region from the parser (or the page refused it): ${highlighted.filter((r) => r.click.wholePage).length} of ${highlighted.length} pages`,

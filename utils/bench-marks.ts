@@ -15,6 +15,8 @@ export const BENCH_MEASURES = {
   readabilityWarm: 'lede:readability-warm',
   analyze: 'lede:analyze',
   highlight: 'lede:highlight',
+  /** Within it, registering the ranges with the browser (CSS.highlights.set) and the colours. */
+  highlightRegister: 'lede:highlight-register',
   /**
    * The analysis's own tasks on the page's main thread (utils/content-answers.ts), one task each:
    * `lede:step:compose` (the page's shadow roots), `lede:step:serialize-N` (its HTML, in slices),

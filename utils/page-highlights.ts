@@ -8,6 +8,7 @@
  */
 import { HIGHLIGHT_COLORS, type HighlightColors } from './highlight-colors';
 import { buildTextIndex, positionAt, type TextIndex } from './text-index';
+import { BENCH_MEASURES, timed } from './bench-marks';
 
 /** Summary sentences are found too, so the popup can take the reader to them, but not painted. */
 export type HighlightKind = 'quote' | 'figure' | 'summary';
@@ -251,11 +252,16 @@ export function applyHighlights(
     for (const scope of styled) scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);
     styled.clear();
   };
-  for (const kind of visible ? (['quote', 'figure'] as const) : []) {
-    const own = ranges.filter((r, i): r is Range => r !== null && items[i]?.kind === kind);
-    registry.set(NAMES[kind], new Highlight(...own));
-    own.forEach(style);
-  }
+  const register = (): void => {
+    for (const kind of visible ? (['quote', 'figure'] as const) : []) {
+      const own = ranges.filter((r, i): r is Range => r !== null && items[i]?.kind === kind);
+      registry.set(NAMES[kind], new Highlight(...own));
+      own.forEach(style);
+    }
+  };
+  // Bench build only (utils/bench-marks.ts; other builds drop it): the registration's own time.
+  if (import.meta.env.MODE === 'bench') timed(BENCH_MEASURES.highlightRegister, register);
+  else register();
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   const endFlash = (): void => {
     clearTimeout(flashTimer);
