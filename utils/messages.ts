@@ -202,7 +202,7 @@ export interface PageReadRequest {
 }
 
 /**
- * Where the article is in the page, as the parser found it (core/page-dates.ts, articleRegion):
+ * Where the article is in the page, as the parser found it (utils/read-off-page.ts, regionHint):
  * the element's place among the body's elements, in tree order, with its tag and size, which the
  * content script checks before it trusts the place. The highlights look there first.
  */

@@ -3,8 +3,9 @@
  * the page's own text nodes, so the page's DOM is never touched (React and Vue sites keep working)
  * and turning highlights off leaves nothing behind.
  *
- * The analysis ran on Readability's clone; its quote and figure texts are found again in the live
- * page's text, in article order, through one whitespace-normalised index of the text nodes.
+ * The analysis ran on the parser's copy of the page; its quote and figure texts are found again in
+ * the live page's text, in article order: as they stand in the article region's text, else
+ * through a whitespace-normalised index of its text nodes.
  */
 import { HIGHLIGHT_COLORS, type HighlightColors } from './highlight-colors';
 import { buildTextIndex, positionAt, type TextIndex } from './text-index';

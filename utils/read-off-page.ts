@@ -101,11 +101,11 @@ export function readServedPage(request: PageReadRequest): ParsedPage | ReaderRes
 }
 
 /**
- * Where the article is (articleRegion), told by its place among the body's elements: the page's
- * own DOM and this copy of it have the same elements in the same order (but where the page's
- * markup does not survive a second parse as it is, as some misnested tables and forms do: the
- * content script then sees another tag or size and looks for itself), and the content script finds
- * it there without looking for the headline again (several ms of its thread on a click).
+ * Where the article is (articleRegion, else itemsRegion), told by its place among the body's
+ * elements: the page's own DOM and this copy of it have the same elements in the same order (but
+ * where the page's markup does not survive a second parse as it is, as some misnested tables and
+ * forms do: the content script then sees another tag or size and reads the whole page), and the
+ * content script finds it there without looking for it (several ms of its thread on a click).
  *
  * Counted as the page has them. DOMParser runs no script, so it parses what a `<noscript>` holds
  * into elements; the page, which runs scripts, keeps it as text. Those elements are not counted:
