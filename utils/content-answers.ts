@@ -74,10 +74,27 @@ async function analyzeHtml(
   }
 }
 
-/** The hinted element of the live page, if it is the one the parser meant: same tag, same size. */
+/** How far from the hinted place the live page's element may be (elements the copy lacks or adds). */
+const REGION_DRIFT = 64;
+
+/**
+ * The hinted element of the live page, if it is the one the parser meant: same tag, same size. At
+ * its place, else the nearest such element within REGION_DRIFT places: where the page's markup
+ * does not survive a second parse as it is (misnested elements a script inserted), the elements
+ * before the article are a few more or fewer in the copy, and the article itself is the same.
+ */
 export function liveRegion(doc: Document, hint: RegionHint): Element | null {
-  const element = doc.body?.getElementsByTagName('*')[hint.index];
-  return element?.localName === hint.tag && element.getElementsByTagName('*').length === hint.size ? element : null;
+  const all = doc.body?.getElementsByTagName('*');
+  if (!all) return null;
+  const matches = (element: Element | undefined): element is Element =>
+    element?.localName === hint.tag && element.getElementsByTagName('*').length === hint.size;
+  for (let drift = 0; drift <= REGION_DRIFT; drift++) {
+    const before = all[hint.index - drift];
+    if (matches(before)) return before;
+    const after = all[hint.index + drift];
+    if (drift > 0 && matches(after)) return after;
+  }
+  return null;
 }
 
 /** The report and the article's HTML (untrusted: the reader view sanitizes it before rendering). */

@@ -153,6 +153,22 @@ describe('where the parser says the article is', () => {
     expect(found.length + itemsRegions).toBeGreaterThanOrEqual(10);
     expect(found.filter(Boolean).length).toBeGreaterThanOrEqual(found.length - 2);
   });
+
+  it('finds the article a few elements away when the page has elements the copy lacks, and refuses another', () => {
+    const answer = parsePage(seed(), 'http://localhost/', false);
+    const region = answer.ok ? answer.region : null;
+    expect(region).toBeTruthy();
+    if (!region) return;
+    const doc = seed();
+    const article = liveRegion(doc, region);
+    expect(article).toBe(articleRegion(doc));
+    // Three elements a script put at the top of the body, which a second parse would not keep there.
+    for (let i = 0; i < 3; i++) doc.body.prepend(doc.createElement('ins'));
+    expect(doc.body.getElementsByTagName('*')[region.index]).not.toBe(article);
+    expect(liveRegion(doc, region)).toBe(article);
+    // Not an element of another size, however close.
+    expect(liveRegion(doc, { ...region, size: region.size + 1 })).toBeNull();
+  });
 });
 
 describe('the popup’s check of what a page sends', () => {
