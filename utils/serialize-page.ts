@@ -4,7 +4,8 @@
  * (standards or quirks, which change how some markup nests).
  *
  * Without its code: scripts and style sheets keep only what the analysis reads in them
- * (core/page-code.ts: JSON-LD, a script's date field), which halves what is sent on the corpora.
+ * (core/page-code.ts: JSON-LD, a script's date field, and code where Readability's readerable
+ * check counts it), which halves what is sent on the corpora.
  * Every element and attribute stays, so the parser finds the article where the page has it.
  *
  * In slices (a generator: the content script yields between them, utils/yield-steps.ts): one
