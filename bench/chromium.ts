@@ -150,7 +150,8 @@ async function stayOnOurPages(cdp: CDPSession, origin: string): Promise<void> {
 
 const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
-const STEP_PREFIX = `${BENCH_MEASURES.step}:`;
+/** The analysis's steps on the page's main thread (utils/bench-marks.ts, timedStep) are named so. */
+export const STEP_PREFIX = `${BENCH_MEASURES.step}:`;
 const isOurs = (name: string): boolean =>
   name === BENCH_MEASURES.analyze || name === BENCH_MEASURES.highlight || name.startsWith(STEP_PREFIX);
 

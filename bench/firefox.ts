@@ -16,6 +16,7 @@ import type { Page } from 'puppeteer-core';
 import { grantActiveTabAsOnClick, launchFirefox, type FirefoxSession } from '../tests/e2e/harness/firefox';
 import { BENCH_MEASURES, PLAIN_READABILITY_HASH } from '../utils/bench-marks';
 import { CONTENT_SCRIPT } from '../utils/messages';
+import { STEP_PREFIX } from './chromium';
 
 export const FIREFOX_BENCH_BUILD = '.output/firefox-mv3-bench';
 
@@ -197,7 +198,7 @@ export class FirefoxBench {
       analyze: measured[BENCH_MEASURES.analyze]?.[0] ?? null,
       highlight: measured[BENCH_MEASURES.highlight]?.[0] ?? null,
       onPage: Object.entries(measured)
-        .filter(([name]) => name.startsWith(`${BENCH_MEASURES.step}:`))
+        .filter(([name]) => name.startsWith(STEP_PREFIX))
         .reduce((sum, [, durations]) => sum + (durations[0] ?? 0), 0),
     };
   }
