@@ -10,6 +10,9 @@ const NATIVE_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // No auto-imports: every module imports what it uses. With them on, WXT's import scan put
+  // webextension-polyfill into the content script and the parser, where it ran on each load
+  // unused (tests/build/bundle-size.test.ts keeps it out).
   imports: false,
   // Both browsers get Manifest V3; Firefox MV3 uses an event page (background.scripts).
   manifestVersion: 3,
