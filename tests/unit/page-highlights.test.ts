@@ -13,10 +13,6 @@ import { CORPORA, SEED_DIR, loadPage, parse, readGold } from '../support/pages';
 
 const folded = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-function itemsOf(doc: Document): HighlightItem[] {
-  return highlightItems(analyze(doc, { url: doc.URL }));
-}
-
 const PAGES = [
   path.join(SEED_DIR, 'watson-visible-times.html'),
   ...readGold('aeb')
@@ -24,14 +20,27 @@ const PAGES = [
     .map((line) => path.join(CORPORA, 'aeb', line.html)),
 ];
 
+interface Sample {
+  file: string;
+  doc: Document;
+  /** The items of the page's own report. */
+  all: HighlightItem[];
+  region: Element | null;
+}
+
+/** Each page, its report's items and its article's region: read once for the tests that share them (findItems only reads). */
+let samples: Sample[] | undefined;
+const pages = (): Sample[] =>
+  (samples ??= PAGES.map((file) => {
+    const doc = loadPage(file);
+    return { file, doc, all: highlightItems(analyze(doc, { url: doc.URL })), region: articleRegion(doc) };
+  }));
+
 describe('findItems', () => {
   it('finds every item it found in the whole page when it looks in the article’s region first (seed and 13 AEB pages)', () => {
     let items = 0;
     let inRegion = 0;
-    for (const file of PAGES) {
-      const doc = loadPage(file);
-      const all = itemsOf(doc);
-      const region = articleRegion(doc);
+    for (const { file, doc, all, region } of pages()) {
       const whole = findItems(doc, all, { shadows: false });
       const first = findItems(doc, all, { shadows: false, region });
       expect(first.map(Boolean), file).toEqual(whole.map(Boolean));
@@ -50,10 +59,7 @@ describe('findItems', () => {
   it('finds the same places in the text as it stands as in the white-space-folded index (seed and 13 AEB pages)', () => {
     let exact = 0;
     let items = 0;
-    for (const file of PAGES) {
-      const doc = loadPage(file);
-      const all = itemsOf(doc);
-      const region = articleRegion(doc);
+    for (const { file, doc, all, region } of pages()) {
       // In a page without shadow roots, `shadows: true` takes the folded index alone (it walks into them).
       const folded = findItems(doc, all, { shadows: true, region });
       const found = findItems(doc, all, { shadows: false, region });
