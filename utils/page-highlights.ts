@@ -4,8 +4,9 @@
  * and turning highlights off leaves nothing behind.
  *
  * The analysis ran on the parser's copy of the page; its quote and figure texts are found again in
- * the live page's text, in article order: as they stand in the article region's text, else
- * through a whitespace-normalised index of its text nodes.
+ * the live page's text, in article order: as they stand in the article region's text (or with
+ * other white space between their words), else through a whitespace-normalised index of its text
+ * nodes.
  */
 import { HIGHLIGHT_COLORS, type HighlightColors } from './highlight-colors';
 import { buildTextIndex, positionAt, type TextIndex } from './text-index';
@@ -137,11 +138,26 @@ function searcher(doc: Document, index: TextIndex): Search {
 const UNSEEN = Array.from(SKIP, (tag) => tag.toLowerCase()).join(',');
 
 /**
- * Looks for texts as they stand in `root`'s own text (its textContent, one native call), in
- * article order, else anywhere in it; null where a text is not there as it is (its spaces are
- * other white space, or it runs over a skipped element), which the folded index (searcher) then
- * finds. Most items are found here, without indexing the region's text node by node: that index,
- * each node's white space folded, was most of the highlights' time (docs/PERFORMANCE.md).
+ * `needle` (its white space folded) with any run of white space where it has a space: a text the
+ * page breaks over lines, or spaces with a no-break space. `\s` is the class that folding uses.
+ */
+export function spacedPattern(needle: string): RegExp {
+  return new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'), 'g');
+}
+
+/** Where a text was found in a string: its first character and its length there. */
+interface Place {
+  at: number;
+  length: number;
+}
+
+/**
+ * Looks for texts in `root`'s own text (its textContent, one native call), in article order, else
+ * anywhere in it: as they stand first, then with other white space where they have a space; null
+ * where a text is not there either way (it runs over a skipped element), which the folded index
+ * (searcher) then finds. Most items are found here, without indexing the region's text node by
+ * node: that index, each node's white space folded, was most of the highlights' time
+ * (docs/PERFORMANCE.md), and pages that break a quote over lines in their HTML took it.
  */
 function exactSearcher(doc: Document, root: Node): Search {
   const text = root.textContent ?? '';
@@ -170,7 +186,7 @@ function exactSearcher(doc: Document, root: Node): Search {
     const node = nodes[low] as Text;
     return { node, offset: at - ((ends[low] ?? 0) - node.length) };
   };
-  const rangeOver = (at: number, length: number): Range | null => {
+  const rangeOver = ({ at, length }: Place): Range | null => {
     const first = nodeAt(at);
     const last = nodeAt(at + length - 1);
     // Text in a script, a style sheet, a form control…: not where the reader sees the words.
@@ -181,17 +197,32 @@ function exactSearcher(doc: Document, root: Node): Search {
     return range;
   };
   let from = 0;
-  const findFrom = (needle: string, start: number): Range | null => {
-    for (let at = text.indexOf(needle, start); at >= 0; at = text.indexOf(needle, at + 1)) {
-      const range = rangeOver(at, needle.length);
+  /** The first place `find` gives at or after `start` that the reader sees, and the search goes on after it. */
+  const takeFrom = (find: (start: number) => Place | null, start: number): Range | null => {
+    for (let place = find(start); place; place = find(place.at + 1)) {
+      const range = rangeOver(place);
       if (range) {
-        from = at + needle.length;
+        from = place.at + place.length;
         return range;
       }
     }
     return null;
   };
-  return (needle) => findFrom(needle, from) ?? (from > 0 ? findFrom(needle, 0) : null);
+  const inOrder = (find: (start: number) => Place | null): Range | null =>
+    takeFrom(find, from) ?? (from > 0 ? takeFrom(find, 0) : null);
+  return (needle) => {
+    const asItStands = inOrder((start) => {
+      const at = text.indexOf(needle, start);
+      return at < 0 ? null : { at, length: needle.length };
+    });
+    if (asItStands || !needle.includes(' ')) return asItStands;
+    const spaced = spacedPattern(needle);
+    return inOrder((start) => {
+      spaced.lastIndex = start;
+      const match = spaced.exec(text);
+      return match ? { at: match.index, length: match[0].length } : null;
+    });
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ArticleReport } from '@/core/types';
 import type { OpenParserRequest, SinceLastVisit, WatchRequest, WatchResponse } from '@/utils/messages';
@@ -35,6 +35,11 @@ type View =
       tab: TargetTab;
       whole: boolean;
       highlights: HighlightSettings;
+      /**
+       * Asks the page for the report's highlights, the first time it is called (the same promise
+       * after); null for the bench's fixed report, which has no page.
+       */
+      firstHighlights: (() => Promise<unknown>) | null;
       onDevice: boolean;
       since: SinceLastVisit | null;
       /** Why the visit could not be kept in the history (utils/messages.ts, VisitResponse). */
@@ -70,7 +75,18 @@ async function load(whole: boolean): Promise<View> {
   if (fixed) {
     const tab = { id: -1, url: undefined, index: -1 };
     const highlights = normalizeHighlightSettings(null);
-    return { state: 'ready', report: fixed, tab, whole, highlights, onDevice: false, since: null, watch: null };
+    const firstHighlights = null;
+    return {
+      state: 'ready',
+      report: fixed,
+      tab,
+      whole,
+      highlights,
+      firstHighlights,
+      onDevice: false,
+      since: null,
+      watch: null,
+    };
   }
   // The page is read off-page: the parser opens while the tab is found and the content script
   // injected (it takes tens of ms on a first click, on this page's thread: docs/PERFORMANCE.md).
@@ -92,12 +108,38 @@ async function load(whole: boolean): Promise<View> {
     const { report } = answer;
 
     // Sent even when highlights are off: the page then finds the items without painting them,
-    // so a click in the popup still takes the reader to each one.
-    setHighlights(tab.id, highlights.on, report.figures, highlights).catch(() => undefined);
-    return { state: 'ready', report, tab, whole, highlights, onDevice: summary.onDevice, since: null, watch: null };
+    // so a click in the popup still takes the reader to each one. Sent later (App, run).
+    const firstHighlights = once(() => setHighlights(tab.id, highlights.on, report.figures, highlights));
+    return {
+      state: 'ready',
+      report,
+      tab,
+      whole,
+      highlights,
+      firstHighlights,
+      onDevice: summary.onDevice,
+      since: null,
+      watch: null,
+    };
   }
   return answer.reason === 'not-article' ? { state: 'not-article' } : { state: 'error', message: answer.message };
 }
+
+/**
+ * How long after the report shows the page's highlights are asked for (App, run), in ms: the
+ * click's other work (the popup's painting, the parser's garbage collection) is over by then.
+ */
+const HIGHLIGHTS_AFTER = 150;
+
+/** `send`, called once: every call gives the first call's promise. */
+function once(send: () => Promise<unknown>): () => Promise<unknown> {
+  let sent: Promise<unknown> | undefined;
+  return () => (sent ??= send());
+}
+
+/** Once the page has the first highlights request (a reveal needs its items found), whatever its answer. */
+const pageHighlighted = (ready: Ready): Promise<unknown> =>
+  (ready.firstHighlights?.() ?? Promise.resolve()).catch(() => undefined);
 
 async function watch(report: ArticleReport, on: boolean): Promise<boolean> {
   const request: WatchRequest = { type: 'popup→background:watch', url: report.url ?? '', title: report.title, on };
@@ -110,7 +152,11 @@ async function watch(report: ArticleReport, on: boolean): Promise<boolean> {
 export function App() {
   const [view, setView] = useState<View>({ state: 'loading' });
 
+  /** Which run is the popup's latest: an earlier one's highlights are not sent after it. */
+  const runs = useRef(0);
+
   const run = useCallback((whole: boolean) => {
+    const id = ++runs.current;
     setView({ state: 'loading' });
     load(whole).then(
       (loaded) => {
@@ -124,6 +170,15 @@ export function App() {
               : current,
           ),
         );
+        // The page's highlights follow a little later. Sent as the popup rendered, the page's work
+        // ran while the popup painted and the parser collected its garbage, and took two to five
+        // times its own time on a machine with two cores (docs/PERFORMANCE.md). A reveal or a
+        // toggle sends them at once (below); a popup closed sooner sends them as it goes.
+        const highlight = (): void => {
+          if (runs.current === id) void loaded.firstHighlights?.();
+        };
+        setTimeout(highlight, HIGHLIGHTS_AFTER);
+        addEventListener('pagehide', highlight, { once: true });
       },
       (error: unknown) => setView({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
@@ -143,7 +198,10 @@ export function App() {
     setView({ ...ready, highlights });
     // Not saved (a full storage): the switch still applies to this page.
     highlightSettings.setValue(highlights).catch(console.warn);
-    setHighlights(ready.tab.id, highlights.on, ready.report.figures, highlights).catch(() => undefined);
+    // After the first request, so that the page ends with the reader's choice.
+    void pageHighlighted(ready)
+      .then(() => setHighlights(ready.tab.id, highlights.on, ready.report.figures, highlights))
+      .catch(() => undefined);
   };
 
   const toggleWatch = (ready: Ready): void => {
@@ -179,7 +237,11 @@ export function App() {
       {view.state === 'ready' ? (
         <>
           <ReportView
-            onReveal={(index) => void revealInPage(view.tab.id, index).catch(() => undefined)}
+            onReveal={(index) =>
+              void pageHighlighted(view)
+                .then(() => revealInPage(view.tab.id, index))
+                .catch(() => undefined)
+            }
             report={view.report}
             locale={uiLocale()}
             timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}

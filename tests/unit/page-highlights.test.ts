@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findItems, highlightItems, type HighlightItem } from '@/utils/page-highlights';
+import { findItems, highlightItems, spacedPattern, type HighlightItem } from '@/utils/page-highlights';
 import { articleRegion } from '@/core/page-dates';
 import { analyze } from '@/core/report';
 import { CORPORA, SEED_DIR, loadPage, parse, readGold } from '../support/pages';
@@ -122,5 +122,23 @@ describe('findItems', () => {
     // makes the difference.
     const [plain] = findItems(doc, items, { shadows: false });
     expect(plain?.startContainer.parentElement?.tagName).toBe('ASIDE');
+  });
+});
+
+describe('spacedPattern', () => {
+  const at = (text: string, needle: string): string | null => spacedPattern(needle).exec(text)?.[0] ?? null;
+
+  it('finds a text whose spaces are line breaks, tabs or no-break spaces in the page', () => {
+    expect(at('He said sales rose\n        12%\tin\u00a0May.', 'sales rose 12% in May')).toBe(
+      'sales rose\n        12%\tin\u00a0May',
+    );
+  });
+
+  it('takes the text’s other characters literally, and finds nothing where its words differ', () => {
+    expect(at('a cost of $1.5 (est.) or [more]+', '$1.5 (est.) or [more]+')).toBe('$1.5 (est.) or [more]+');
+    expect(at('a cost of $105 (estimated)', '$1.5 (est.)')).toBeNull();
+    expect(at('sales rose 12% in June', 'sales rose 12% in May')).toBeNull();
+    // A space in the text is needed where the needle has one.
+    expect(at('salesrose', 'sales rose')).toBeNull();
   });
 });

@@ -44,6 +44,15 @@ async function readHighlights(page: Page): Promise<PageHighlights> {
   });
 }
 
+/**
+ * The page's highlights once they are there: the popup asks for them a moment after it shows the
+ * report (entrypoints/popup/App.tsx). Polled by interval: a tab behind the popup's gets no frames.
+ */
+async function highlightsOnceShown(page: Page): Promise<PageHighlights> {
+  await page.waitForFunction(() => CSS.highlights.has('lede-quote'), { timeout: 5_000, polling: 50 });
+  return readHighlights(page);
+}
+
 export function defineHighlightTests(context: HighlightContext): void {
   const press = (control: ElementHandle | null | undefined): Promise<void> =>
     pressControl(context.browserName, control);
@@ -67,7 +76,7 @@ export function defineHighlightTests(context: HighlightContext): void {
       expect(figures).toHaveLength(EXPECTED.figures.length);
       figures.forEach((figure, i) => expect(EXPECTED.figures[i]?.text).toContain(figure));
 
-      const shown = await readHighlights(page);
+      const shown = await highlightsOnceShown(page);
       expect(shown.quote).toEqual(EXPECTED.quotes.map((q) => q.text));
       expect(shown.figure).toEqual(figures);
       // Highlights are ranges over the page's own text: the DOM is exactly as it was.
@@ -136,7 +145,7 @@ export function defineReanalysisTests(context: HighlightContext): void {
   test('after an in-page navigation to another story, its highlights go and the next popup shows the new story', async () => {
     const { popup, page } = await context.open('seed/watson-visible-times.html', async () => undefined);
     expect(await waitForPopupState(popup), await describePopup(popup)).toBe('ready');
-    expect((await readHighlights(page)).quote.length).toBeGreaterThan(0);
+    expect((await highlightsOnceShown(page)).quote.length).toBeGreaterThan(0);
 
     const hasNavigationApi = await page.evaluate((story) => {
       history.pushState({}, '', story.path);
