@@ -161,19 +161,20 @@ interface Place {
  */
 function exactSearcher(doc: Document, root: Node): Search {
   const text = root.textContent ?? '';
-  // The text nodes, and where each ends in `text`: listed at the first text found.
-  let nodes: Text[] | null = null;
+  // The text nodes, and where each ends in `text`: listed as far as the texts found need, in one
+  // walk for all of them (the items come in article order; the region's tail is seldom walked).
+  const nodes: Text[] = [];
   const ends: number[] = [];
+  let walker: TreeWalker | undefined;
+  let listed = 0;
   const nodeAt = (at: number): { node: Text; offset: number } => {
-    if (!nodes) {
-      nodes = [];
-      const walker = doc.createTreeWalker(root, 0x4 | 0x8 /* NodeFilter.SHOW_TEXT | SHOW_CDATA_SECTION */);
-      let end = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes.push(node as Text);
-        end += (node as Text).length;
-        ends.push(end);
-      }
+    walker ??= doc.createTreeWalker(root, 0x4 | 0x8 /* NodeFilter.SHOW_TEXT | SHOW_CDATA_SECTION */);
+    while (listed <= at) {
+      const node = walker.nextNode() as Text | null;
+      if (!node) break;
+      nodes.push(node);
+      listed += node.length;
+      ends.push(listed);
     }
     // The first node that ends after `at`.
     let low = 0;
@@ -186,11 +187,15 @@ function exactSearcher(doc: Document, root: Node): Search {
     const node = nodes[low] as Text;
     return { node, offset: at - ((ends[low] ?? 0) - node.length) };
   };
+  // Text in a script, a style sheet, a form control…: not where the reader sees the words. Looked
+  // for around each text found only where the region holds such an element at all.
+  let holdsUnseen: boolean | undefined;
+  const unseen = (node: Text): boolean =>
+    (holdsUnseen ??= (root as ParentNode).querySelector(UNSEEN) !== null) && !!node.parentElement?.closest(UNSEEN);
   const rangeOver = ({ at, length }: Place): Range | null => {
     const first = nodeAt(at);
     const last = nodeAt(at + length - 1);
-    // Text in a script, a style sheet, a form control…: not where the reader sees the words.
-    if (first.node.parentElement?.closest(UNSEEN) || last.node.parentElement?.closest(UNSEEN)) return null;
+    if (unseen(first.node) || (last.node !== first.node && unseen(last.node))) return null;
     const range = doc.createRange();
     range.setStart(first.node, first.offset);
     range.setEnd(last.node, last.offset + 1);

@@ -108,8 +108,11 @@ async function load(whole: boolean): Promise<View> {
     const { report } = answer;
 
     // Sent even when highlights are off: the page then finds the items without painting them,
-    // so a click in the popup still takes the reader to each one. Sent later (App, run).
-    const firstHighlights = once(() => setHighlights(tab.id, highlights.on, report.figures, highlights));
+    // so a click in the popup still takes the reader to each one. Sent later (App, run); a page
+    // that is gone meanwhile (the reader went on) takes none, which is no error.
+    const firstHighlights = once(() =>
+      setHighlights(tab.id, highlights.on, report.figures, highlights).catch(() => undefined),
+    );
     return {
       state: 'ready',
       report,
@@ -137,9 +140,8 @@ function once(send: () => Promise<unknown>): () => Promise<unknown> {
   return () => (sent ??= send());
 }
 
-/** Once the page has the first highlights request (a reveal needs its items found), whatever its answer. */
-const pageHighlighted = (ready: Ready): Promise<unknown> =>
-  (ready.firstHighlights?.() ?? Promise.resolve()).catch(() => undefined);
+/** Once the page has the first highlights request (a reveal needs its items found). */
+const pageHighlighted = (ready: Ready): Promise<unknown> => ready.firstHighlights?.() ?? Promise.resolve();
 
 async function watch(report: ArticleReport, on: boolean): Promise<boolean> {
   const request: WatchRequest = { type: 'popup→background:watch', url: report.url ?? '', title: report.title, on };
