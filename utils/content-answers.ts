@@ -19,6 +19,7 @@ import {
   type PingResponse,
   type ReaderResponse,
   type RegionHint,
+  type TextPlace,
 } from './messages';
 import type { ArticleReport } from '@/core/types';
 import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
@@ -106,6 +107,24 @@ async function readerPayload(read: ReadOffPage, doc: Document, url: string, whol
   } catch (error) {
     return failure(error);
   }
+}
+
+/**
+ * The parser's places (RegionHint) of the items asked for, in their order (highlightItems, with
+ * the popup's figures): the parser placed the report's own items, and the popup asks for the
+ * report's figures, or for none. A place is only taken where the page has the text there.
+ */
+function placesFor(
+  report: ArticleReport,
+  figures: readonly string[],
+  places: readonly (TextPlace | null)[],
+): (TextPlace | null)[] {
+  const quotes = report.quotes.length;
+  return [
+    ...places.slice(0, quotes),
+    ...figures.map((text, i) => (report.figures[i]?.text === text ? (places[quotes + i] ?? null) : null)),
+    ...places.slice(quotes + report.figures.length),
+  ];
 }
 
 function canHighlight(): boolean {
@@ -204,6 +223,7 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
       shadows,
       visible: on,
       colors,
+      places: region && hint ? placesFor(report, figures, hint.places) : null,
     });
     return { ok: true, found: highlights.ranges.filter(Boolean).length };
   };

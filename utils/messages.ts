@@ -211,7 +211,21 @@ export interface RegionHint {
   tag: string;
   /** How many elements it holds. */
   size: number;
+  /**
+   * Where each of the report's items is in it (quotes, figures, summary sentences: the order of
+   * utils/page-highlights.ts, highlightItems), null where the parser did not find one there.
+   */
+  places: (TextPlace | null)[];
 }
+
+/**
+ * Where an item's text is in an article's region, as the off-page parser found it in its copy of
+ * the page (utils/read-off-page.ts): `[start element, start text, start offset, end element, end
+ * text, end offset]`. An element is -1 for the region itself, else its index among the region's
+ * elements (what a `<noscript>` holds not counted: the page keeps it as text); a text is the
+ * ordinal of a text node among the element's own child text nodes; the end offset is exclusive.
+ */
+export type TextPlace = [number, number, number, number, number, number];
 
 /** The parser's answer to a page read for the popup: the popup's answer, and where the article is. */
 export type ParsedPage = AnalyzeResponse & { region?: RegionHint | null };

@@ -11,6 +11,7 @@
 import { HIGHLIGHT_COLORS, type HighlightColors } from './highlight-colors';
 import { buildTextIndex, positionAt, type TextIndex } from './text-index';
 import { BENCH_MEASURES, timed } from './bench-marks';
+import type { TextPlace } from './messages';
 
 /** Summary sentences are found too, so the popup can take the reader to them, but not painted. */
 export type HighlightKind = 'quote' | 'figure' | 'summary';
@@ -111,6 +112,11 @@ export interface SearchOptions {
   region?: Element | null;
   /** Whether open shadow roots may hold text to look in (the analysis saw one). */
   shadows?: boolean;
+  /**
+   * Where each item is in `region`, in the items' order, as the parser found them (null, or none,
+   * where it did not): taken where the text is there, which spares reading the region's text.
+   */
+  places?: readonly (TextPlace | null | undefined)[] | null;
 }
 
 export interface HighlightOptions extends SearchOptions {
@@ -230,14 +236,70 @@ function exactSearcher(doc: Document, root: Node): Search {
   };
 }
 
+/** The `ordinal`th child text node of `element`. */
+function textChild(element: Element | undefined, ordinal: number): Text | null {
+  let seen = 0;
+  for (let child = element?.firstChild; child; child = child.nextSibling)
+    if (child.nodeType === 3 && seen++ === ordinal) return child as Text;
+  return null;
+}
+
+/**
+ * The places of `ranges` (found in `region`, as findItems finds them) in that region; null for a
+ * range that is not over text nodes inside it. Off-page: the parser's copy of the page.
+ */
+export function textPlaces(region: Element, ranges: readonly (Range | null)[]): (TextPlace | null)[] {
+  const unseen = new Set(region.querySelectorAll('noscript *'));
+  const indexes = new Map<Element, number>([[region, -1]]);
+  for (const element of Array.from(region.getElementsByTagName('*')))
+    if (!unseen.has(element)) indexes.set(element, indexes.size - 1);
+  const pointOf = (node: Node, offset: number): [number, number, number] | null => {
+    const parent = node.parentElement;
+    const index = parent ? indexes.get(parent) : undefined;
+    if (node.nodeType !== 3 || !parent || index === undefined) return null;
+    let ordinal = 0;
+    for (let child = parent.firstChild; child !== node; child = child?.nextSibling ?? null)
+      if (child?.nodeType === 3) ordinal++;
+    return [index, ordinal, offset];
+  };
+  return ranges.map((range) => {
+    const start = range && pointOf(range.startContainer, range.startOffset);
+    const end = range && pointOf(range.endContainer, range.endOffset);
+    return start && end ? [...start, ...end] : null;
+  });
+}
+
+/**
+ * The range at `place` in the live page's `region` (its elements in `elements`), if its text is
+ * `needle` there: the page may differ from the parser's copy (a script's changes since), and a
+ * place that does not hold the text is not taken.
+ */
+export function rangeAtPlace(
+  doc: Document,
+  region: Element,
+  elements: HTMLCollection,
+  place: TextPlace,
+  needle: string,
+): Range | null {
+  const [startElement, startText, startOffset, endElement, endText, endOffset] = place;
+  const start = textChild(startElement < 0 ? region : elements[startElement], startText);
+  const end = textChild(endElement < 0 ? region : elements[endElement], endText);
+  if (!start || !end || startOffset > start.length || endOffset > end.length) return null;
+  const range = doc.createRange();
+  range.setStart(start, startOffset);
+  range.setEnd(end, endOffset);
+  return fold(range.toString()) === needle ? range : null;
+}
+
 /**
  * A range over each item's text in the page, in the items' order, or null where it is not there:
- * looked for in the article's region first, then in the whole of `root`. The DOM is only read.
+ * at its place in the article's region if the parser gave one (`places`, the items' order), else
+ * looked for in that region first, then in the whole of `root`. The DOM is only read.
  */
 export function findItems(
   doc: Document,
   items: readonly HighlightItem[],
-  { root, region, shadows = true }: SearchOptions = {},
+  { root, region, shadows = true, places }: SearchOptions = {},
 ): (Range | null)[] {
   const whole = root ?? doc.body ?? doc.documentElement;
   // In a page with open shadow roots, their text stands where their host does: only the folded
@@ -252,12 +314,19 @@ export function findItems(
         buildTextIndex((visit) => eachText(doc, node, shadows, visit)),
       ))(needle);
   };
-  const inRegion = region && region !== whole && whole.contains(region) ? searchIn(region) : null;
+  const inArticle = region && region !== whole && whole.contains(region) ? region : null;
+  // Searchers are made at the first text they look for: a page whose texts are all at their
+  // places reads no text of its own (each searcher takes its root's whole text first).
+  let inRegion: Search | undefined;
   let inWhole: Search | undefined;
-  return items.map(({ text }) => {
+  const elements = inArticle && places ? inArticle.getElementsByTagName('*') : null;
+  return items.map(({ text }, i) => {
     const needle = fold(text);
     if (!needle) return null;
-    return inRegion?.(needle) ?? (inWhole ??= searchIn(whole))(needle);
+    const place = places?.[i];
+    const placed = place && elements && inArticle ? rangeAtPlace(doc, inArticle, elements, place, needle) : null;
+    if (placed) return placed;
+    return (inArticle && (inRegion ??= searchIn(inArticle))(needle)) || (inWhole ??= searchIn(whole))(needle);
   });
 }
 

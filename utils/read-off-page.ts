@@ -14,7 +14,7 @@ import { withFigures } from '@/core/with-figures';
 import type { PageReadRequest, ParsedPage, ParserResponse, ReaderResponse, RegionHint } from './messages';
 import { articleRegion } from '@/core/page-dates';
 import type { ArticleReport } from '@/core/types';
-import { findItems, highlightItems } from './page-highlights';
+import { findItems, highlightItems, textPlaces } from './page-highlights';
 
 /** Beyond this a page is not an article but a dump; the content script's own limit is the same. */
 const MAX_BYTES = 5_000_000;
@@ -94,7 +94,7 @@ export function readServedPage(request: PageReadRequest): ParsedPage | ReaderRes
     if (!whole && !readerable) return { ok: false, reason: 'not-article' };
     const { report, blocks } = readPage(doc, { url, whole, summarySentences: sentences, readerable });
     const full = withFigures(report, blocks);
-    return { ok: true, report: full, region: regionHint(doc, articleRegion(doc) ?? itemsRegion(doc, full)) };
+    return { ok: true, report: full, region: regionHint(doc, articleRegion(doc) ?? itemsRegion(doc, full), full) };
   } catch (error) {
     return failure(error);
   }
@@ -112,7 +112,7 @@ export function readServedPage(request: PageReadRequest): ParsedPage | ReaderRes
  * 108 of the 181 AEB pages have one (a tag manager's `<noscript><iframe>` at the top of the body),
  * and every element after it would be one place off.
  */
-function regionHint(doc: Document, region: Element | null): RegionHint | null {
+function regionHint(doc: Document, region: Element | null, report: ArticleReport): RegionHint | null {
   if (!region || !doc.body) return null;
   const unseen = new Set(doc.body.querySelectorAll('noscript *'));
   if (unseen.has(region)) return null;
@@ -123,6 +123,9 @@ function regionHint(doc: Document, region: Element | null): RegionHint | null {
         index,
         tag: region.localName,
         size: region.getElementsByTagName('*').length - region.querySelectorAll('noscript *').length,
+        // And where the report's items are in it: the content script takes them there, without
+        // reading the region's text to look for them (docs/PERFORMANCE.md).
+        places: textPlaces(region, findItems(doc, highlightItems(report), { root: region, shadows: false })),
       };
     if (!unseen.has(element)) index++;
   }

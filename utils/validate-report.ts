@@ -134,7 +134,17 @@ export function isHighlightResponse(value: unknown): value is HighlightResponse 
 }
 
 const isIndex: Check = (v) => Number.isInteger(v) && (v as number) >= 0;
-const regionHint = shape<RegionHint>({ index: isIndex, tag: isString, size: isIndex });
+/** An element (-1: the region itself), a text node among its children, an offset in it; twice. */
+const isTextPlace: Check = (v) =>
+  Array.isArray(v) &&
+  v.length === 6 &&
+  (v as unknown[]).every((n, i) => Number.isInteger(n) && (n as number) >= (i % 3 === 0 ? -1 : 0));
+const regionHint = shape<RegionHint>({
+  index: isIndex,
+  tag: isString,
+  size: isIndex,
+  places: arrayOf(nullable(isTextPlace)),
+});
 
 /** Where the parser says the article is (utils/read-off-page.ts), as the content script gets it. */
 export function isRegionHint(value: unknown): value is RegionHint {

@@ -20,6 +20,7 @@ import {
   isFigures,
   isHighlightResponse,
   isReaderResponse,
+  isRegionHint,
 } from '@/utils/validate-report';
 import { isSnapshot } from '@/utils/validate-stored';
 import { requestAnalysis, revealInPage, setHighlights } from '@/utils/tab-access';
@@ -437,6 +438,27 @@ describe('the off-page parser’s listener, given hostile messages', () => {
   });
 });
 
+describe('the content script’s check of where the parser says the article is', () => {
+  const hint = { index: 3, tag: 'article', size: 40, places: [[-1, 0, 4, 2, 1, 0], null] };
+
+  it('takes a hint with the items’ places (control)', () => {
+    expect(isRegionHint(hint)).toBe(true);
+    expect(isRegionHint({ ...hint, places: [] })).toBe(true);
+  });
+
+  it.each([
+    ['no places', { index: 3, tag: 'article', size: 40 }],
+    ['a place of five numbers', { ...hint, places: [[0, 0, 4, 2, 1]] }],
+    ['a negative offset', { ...hint, places: [[0, 0, -1, 2, 1, 0]] }],
+    ['an element before the region itself', { ...hint, places: [[-2, 0, 4, 2, 1, 0]] }],
+    ['a fraction', { ...hint, places: [[0, 0.5, 4, 2, 1, 0]] }],
+    ['a text for a number', { ...hint, places: [[0, '0', 4, 2, 1, 0]] }],
+    ['an extra field', { ...hint, nodes: [] }],
+  ])('refuses %s', (_name, bad) => {
+    expect(isRegionHint(bad)).toBe(false);
+  });
+});
+
 describe('the off-page parser’s port, given hostile senders and messages', () => {
   /** A port as the parser gets it: what it posts, whether it closed it, the message to deliver. */
   function portFrom(sender: { id?: string }, name = PARSER_PORT) {
@@ -519,7 +541,7 @@ describe('the off-page parser’s port, given hostile senders and messages', () 
     expect(posted).toEqual([PARSED]);
     expect(PARSED).toEqual({
       ...ANALYZE,
-      region: { index: expect.any(Number), tag: 'article', size: expect.any(Number) },
+      region: { index: expect.any(Number), tag: 'article', size: expect.any(Number), places: expect.any(Array) },
     });
   });
 
