@@ -343,13 +343,17 @@ export function applyHighlights(
   const registry = CSS.highlights;
   // The colours, in the document and in each shadow root that holds a painted range (a document's
   // ::highlight() rules do not reach into shadow trees); only while something is painted, so
-  // highlights turned off leave no style sheet behind.
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(cssText(colors));
+  // highlights turned off leave no style sheet behind. Made at the first range styled: hidden
+  // highlights need none until a reveal flashes one.
+  let sheet: CSSStyleSheet | undefined;
   const styled = new Set<Document | ShadowRoot>();
   const style = (range: Range): void => {
     for (const scope of [doc, range.startContainer.getRootNode()]) {
       if (styled.has(scope as Document) || !('adoptedStyleSheets' in scope)) continue;
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(cssText(colors));
+      }
       styled.add(scope as Document);
       (scope as Document).adoptedStyleSheets = [...(scope as Document).adoptedStyleSheets, sheet];
     }
