@@ -138,7 +138,8 @@ const isIndex: Check = (v) => Number.isInteger(v) && (v as number) >= 0;
 const isTextPlace: Check = (v) =>
   Array.isArray(v) &&
   v.length === 6 &&
-  (v as unknown[]).every((n, i) => Number.isInteger(n) && (n as number) >= (i % 3 === 0 ? -1 : 0));
+  // Spread, so that a hole is a value that fails (every() would skip it).
+  [...(v as unknown[])].every((n, i) => Number.isInteger(n) && (n as number) >= (i % 3 === 0 ? -1 : 0));
 const regionHint = shape<RegionHint>({
   index: isIndex,
   tag: isString,
