@@ -245,14 +245,17 @@ function textChild(element: Element | undefined, ordinal: number): Text | null {
 }
 
 /**
- * The places of `ranges` (found in `region`, as findItems finds them) in that region; null for a
- * range that is not over text nodes inside it. Off-page: the parser's copy of the page.
+ * The places of `ranges` (found in `region`, as findItems finds them) in that region, whose
+ * elements are `elements` (in tree order, as the live page has them); null for a range that is
+ * not over text nodes of those elements. Off-page: the parser's copy of the page.
  */
-export function textPlaces(region: Element, ranges: readonly (Range | null)[]): (TextPlace | null)[] {
-  const unseen = new Set(region.querySelectorAll('noscript *'));
+export function textPlaces(
+  region: Element,
+  elements: readonly Element[],
+  ranges: readonly (Range | null)[],
+): (TextPlace | null)[] {
   const indexes = new Map<Element, number>([[region, -1]]);
-  for (const element of Array.from(region.getElementsByTagName('*')))
-    if (!unseen.has(element)) indexes.set(element, indexes.size - 1);
+  elements.forEach((element, i) => indexes.set(element, i));
   const pointOf = (node: Node, offset: number): [number, number, number] | null => {
     const parent = node.parentElement;
     const index = parent ? indexes.get(parent) : undefined;

@@ -115,21 +115,19 @@ export function readServedPage(request: PageReadRequest): ParsedPage | ReaderRes
 function regionHint(doc: Document, region: Element | null, report: ArticleReport): RegionHint | null {
   if (!region || !doc.body) return null;
   const unseen = new Set(doc.body.querySelectorAll('noscript *'));
-  if (unseen.has(region)) return null;
-  let index = 0;
-  for (const element of Array.from(doc.body.getElementsByTagName('*'))) {
-    if (element === region)
-      return {
-        index,
-        tag: region.localName,
-        size: region.getElementsByTagName('*').length - region.querySelectorAll('noscript *').length,
-        // And where the report's items are in it: the content script takes them there, without
-        // reading the region's text to look for them (docs/PERFORMANCE.md).
-        places: textPlaces(region, findItems(doc, highlightItems(report), { root: region, shadows: false })),
-      };
-    if (!unseen.has(element)) index++;
-  }
-  return null;
+  const shown = (root: Element): Element[] =>
+    Array.from(root.getElementsByTagName('*')).filter((element) => !unseen.has(element));
+  const index = unseen.has(region) ? -1 : shown(doc.body).indexOf(region);
+  if (index < 0) return null;
+  const inRegion = shown(region);
+  return {
+    index,
+    tag: region.localName,
+    size: inRegion.length,
+    // And where the report's items are in it, counted the same way: the content script takes them
+    // there, without reading the region's text to look for them (docs/PERFORMANCE.md).
+    places: textPlaces(region, inRegion, findItems(doc, highlightItems(report), { root: region, shadows: false })),
+  };
 }
 
 /** Share of the report's items the region found for them must hold (see itemsRegion). */
