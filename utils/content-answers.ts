@@ -22,10 +22,17 @@ import {
   type TextPlace,
 } from './messages';
 import type { ArticleReport } from '@/core/types';
-import { applyHighlights, highlightItems, type PageHighlights } from './page-highlights';
+import {
+  applyHighlights,
+  canHighlight,
+  highlightItems,
+  prepareHighlights,
+  type HighlightSheet,
+  type PageHighlights,
+} from './page-highlights';
 import { composedDocument } from './composed-page';
 import { serializePageSteps } from './serialize-page';
-import { runSteps } from './yield-steps';
+import { pause, runSteps } from './yield-steps';
 import { MAX_PAGE_CHARS } from './page-read';
 import { isAnalyzeResponse, isReaderResponse, isRegionHint } from './validate-report';
 import { BENCH_MEASURES, timedStep } from './bench-marks';
@@ -127,10 +134,6 @@ function placesFor(
   ];
 }
 
-function canHighlight(): boolean {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
-}
-
 export type ContentAnswer = AnalyzeResponse | PingResponse | ReaderResponse | HighlightResponse;
 
 export interface ContentSession {
@@ -183,6 +186,8 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
     changes: ReturnType<typeof watchChanges>;
   } | null = null;
   let highlights: PageHighlights | null = null;
+  /** What painting needs, made during the first analysis (undefined until then). */
+  let prepared: HighlightSheet | null | undefined;
   /** Whether the last analysis read the page composed from its open shadow roots. */
   let shadows = true;
 
@@ -223,6 +228,7 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
       shadows,
       visible: on,
       colors,
+      prepared,
       places: region && hint ? placesFor(report, figures, hint.places) : null,
     });
     return { ok: true, found: highlights.ranges.filter(Boolean).length };
@@ -266,7 +272,14 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
       const changes = watchChanges(doc);
       // The analysis's work on the page's main thread: its HTML, in slices.
       const html = await runSteps(serializePageSteps(page), 'serialize');
-      const parsed = await analyzeHtml(read, html, url(), message);
+      const answer = analyzeHtml(read, html, url(), message);
+      // The page's thread is idle while the parser reads: what painting needs is made then, in a
+      // task of its own, rather than in the highlights' task (prepareHighlights).
+      if (prepared === undefined) {
+        await pause();
+        prepared = import.meta.env.MODE === 'bench' ? timedStep('prepare', prepareHighlights) : prepareHighlights();
+      }
+      const parsed = await answer;
       result = parsed.result;
       last = { request, result, region: parsed.region, changes };
     }

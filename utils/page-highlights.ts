@@ -35,6 +35,34 @@ const cssText = ({ quote, figure }: HighlightColors): string => `
 ::highlight(lede-flash) { background-color: rgba(255, 80, 80, 0.55); }
 `;
 
+/** Whether the browser has the CSS Custom Highlight API (Chrome 105, Firefox 140 and later). */
+export function canHighlight(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+/** The colours' style sheet, and the rules it was made with. */
+export interface HighlightSheet {
+  readonly css: string;
+  readonly sheet: CSSStyleSheet;
+}
+
+function makeSheet(css: string): HighlightSheet {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  return { css, sheet };
+}
+
+/**
+ * What painting needs, made ahead of the highlights (content-answers.ts: while the page waits for
+ * the parser, its thread idle): the colours' style sheet, and the browser's first use of its
+ * highlight API and CSS parser in the content script's world. That first use was about half of
+ * the highlights' time on the page's thread (docs/PERFORMANCE.md). Only made: a sheet is adopted,
+ * and the page restyled, when a range is painted. Null where the browser cannot highlight.
+ */
+export function prepareHighlights(colors: HighlightColors = HIGHLIGHT_COLORS): HighlightSheet | null {
+  return canHighlight() ? makeSheet(cssText(colors)) : null;
+}
+
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION']);
 
 /**
@@ -123,6 +151,8 @@ export interface HighlightOptions extends SearchOptions {
   /** Paint quotes and figures (else they are only found, for reveal()). */
   visible?: boolean;
   colors?: HighlightColors;
+  /** The style sheet made ahead (prepareHighlights): used if made for these colours. */
+  prepared?: HighlightSheet | null;
 }
 
 type Search = (needle: string) => Range | null;
@@ -340,7 +370,7 @@ export function findItems(
 export function applyHighlights(
   doc: Document,
   items: readonly HighlightItem[],
-  { visible = true, colors = HIGHLIGHT_COLORS, ...search }: HighlightOptions = {},
+  { visible = true, colors = HIGHLIGHT_COLORS, prepared, ...search }: HighlightOptions = {},
 ): PageHighlights {
   const ranges = findItems(doc, items, search);
   const registry = CSS.highlights;
@@ -354,8 +384,8 @@ export function applyHighlights(
     for (const scope of [doc, range.startContainer.getRootNode()]) {
       if (styled.has(scope as Document) || !('adoptedStyleSheets' in scope)) continue;
       if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(cssText(colors));
+        const css = cssText(colors);
+        ({ sheet } = prepared?.css === css ? prepared : makeSheet(css));
       }
       styled.add(scope as Document);
       (scope as Document).adoptedStyleSheets = [...(scope as Document).adoptedStyleSheets, sheet];

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
-import { describePopup, pressControl, waitForPopupState, withScreenshot } from './popup';
+import { describePopup, pressControl, sendFromPopup, waitForPopupState, withScreenshot } from './popup';
 
 const EXPECTED = JSON.parse(readFileSync(path.resolve('tests/fixtures/seed/expected.json'), 'utf8')) as {
   quotes: { text: string; speaker: string }[];
@@ -53,6 +53,15 @@ async function highlightsOnceShown(page: Page): Promise<PageHighlights> {
   return readHighlights(page);
 }
 
+/** The rules of each style sheet in the page that styles Lede's highlights, as the browser writes them. */
+async function highlightSheets(page: Page): Promise<string[][]> {
+  return page.evaluate(() =>
+    document.adoptedStyleSheets
+      .map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
+      .filter((rules) => rules.some((rule) => rule.includes('::highlight(lede-'))),
+  );
+}
+
 export function defineHighlightTests(context: HighlightContext): void {
   const press = (control: ElementHandle | null | undefined): Promise<void> =>
     pressControl(context.browserName, control);
@@ -82,6 +91,30 @@ export function defineHighlightTests(context: HighlightContext): void {
       // Highlights are ranges over the page's own text: the DOM is exactly as it was.
       expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
     });
+  });
+
+  test('the highlights are painted in the reader’s colours, from one style sheet', async () => {
+    const { popup, page } = await context.open('seed/watson-visible-times.html', async () => undefined);
+    expect(await waitForPopupState(popup), await describePopup(popup)).toBe('ready');
+    await highlightsOnceShown(page);
+    // The default colours (utils/highlight-colors.ts: #ffc400, #409cff), in the sheet the content
+    // script made while the page waited for the parser.
+    const defaults = await highlightSheets(page);
+    expect(defaults).toHaveLength(1);
+    expect(defaults[0]?.find((rule) => rule.includes('lede-quote'))).toMatch(/255, 196, 0/);
+    expect(defaults[0]?.find((rule) => rule.includes('lede-figure'))).toMatch(/64, 156, 255/);
+    // Other colours, as the popup sends them once the reader has chosen them in the options.
+    const answer = await sendFromPopup(popup, {
+      type: 'popup→content:highlight',
+      on: true,
+      figures: [],
+      colors: { quote: '#00aa55', figure: '#aa0055' },
+    });
+    expect(answer).toMatchObject({ ok: true });
+    const chosen = await highlightSheets(page);
+    expect(chosen).toHaveLength(1);
+    expect(chosen[0]?.find((rule) => rule.includes('lede-quote'))).toMatch(/0, 170, 85/);
+    expect(chosen[0]?.find((rule) => rule.includes('lede-figure'))).toMatch(/170, 0, 85/);
   });
 
   test('a click on a quote brings the page to it and flashes it; the switch turns highlights off', async () => {

@@ -127,3 +127,50 @@ export async function pressControl(browserName: string, control: ElementHandle |
   if (browserName === 'firefox') await control.evaluate((element) => (element as HTMLElement).click());
   else await control.click();
 }
+
+/** The WebExtension API as an extension page sees it, in either browser; only what is used here. */
+export interface ExtensionApi {
+  tabs: {
+    query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  scripting: {
+    executeScript(injection: {
+      target: { tabId: number };
+      args: [boolean];
+      func: (on: boolean) => void;
+    }): Promise<unknown>;
+  };
+}
+
+/**
+ * The news tab, as the popup finds it: `?tabId=` where the popup is a tab (Firefox), else the
+ * active tab, which a real popup is about.
+ */
+export function newsTabOf(popup: Page): Promise<number> {
+  return popup.evaluate(async () => {
+    const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+    const api = (scope.browser ?? scope.chrome) as ExtensionApi;
+    const param = new URLSearchParams(location.search).get('tabId');
+    const tabId = param ? Number(param) : (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) throw new Error('no tab for the popup');
+    return tabId;
+  });
+}
+
+/** Sends a message from the popup to Lede's content script in the news tab. */
+export async function sendFromPopup(popup: Page, message: unknown): Promise<unknown> {
+  const tabId = await newsTabOf(popup);
+  return popup.evaluate(
+    async (tab, body) => {
+      const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+      const api = (scope.browser ?? scope.chrome) as ExtensionApi;
+      return api.tabs.sendMessage(tab, body).then(
+        (answer) => answer ?? null,
+        (error: unknown) => `rejected: ${String(error)}`,
+      );
+    },
+    tabId,
+    message,
+  );
+}
