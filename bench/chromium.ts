@@ -358,8 +358,12 @@ export class ChromiumBench {
     }
     let traceData: Uint8Array | undefined;
     let profileData: unknown = null;
-    const { popup, ...opened } = await this.openPopup();
+    let popup: Page | undefined;
+    let opened: Omit<PopupOpening, 'popup'>;
+    // A click that fails (a page that navigates away under the popup) still stops the trace and
+    // the profiler: left running, every later traced click failed ("already recording").
     try {
+      ({ popup, ...opened } = await this.openPopup());
       if (opened.state === 'ready') {
         await this.news.waitForFunction(
           (name) => performance.getEntriesByName(name).length > 0,
@@ -373,7 +377,7 @@ export class ChromiumBench {
         profileData = (await this.cdp.send('Profiler.stop')).profile;
         await this.cdp.send('Profiler.disable');
       }
-      await popup.close();
+      await popup?.close();
     }
     const measured = await this.measures();
     const analysis = measured[BENCH_MEASURES.analyze]?.[0];

@@ -30,7 +30,7 @@ import {
   type HighlightSheet,
   type PageHighlights,
 } from './page-highlights';
-import { composedDocument } from './composed-page';
+import { composedDocumentSteps } from './composed-page';
 import { serializePageSteps } from './serialize-page';
 import { pause, runSteps } from './yield-steps';
 import { MAX_PAGE_CHARS } from './page-read';
@@ -108,7 +108,9 @@ export function liveRegion(doc: Document, hint: RegionHint): Element | null {
 /** The report and the article's HTML (untrusted: the reader view sanitizes it before rendering). */
 async function readerPayload(read: ReadOffPage, doc: Document, url: string, whole: boolean): Promise<ReaderResponse> {
   try {
-    const html = await runSteps(serializePageSteps(composedDocument(doc)), 'serialize');
+    const page = await runSteps(composedDocumentSteps(doc), 'compose');
+    await pause();
+    const html = await runSteps(serializePageSteps(page), 'serialize');
     const answer = await readOffPage(read, html, { url, whole, sentences: 0, reader: true });
     return isReaderResponse(answer) ? answer : failure('the page could not be read');
   } catch (error) {
@@ -259,8 +261,7 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
    * New text (a live blog's entry, an edit) is a new analysis.
    */
   const analyze = async (message: AnalyzeRequest): Promise<AnalyzeResponse> => {
-    const compose = (): Document => composedDocument(doc);
-    const page = import.meta.env.MODE === 'bench' ? timedStep('compose', compose) : compose();
+    const page = await runSteps(composedDocumentSteps(doc), 'compose');
     const request = [pageOf(url()), message.whole, message.sentences].join('\n');
     let result: AnalyzeResponse;
     // An article in shadow roots (a composed copy) is read again every time: the observer does
@@ -270,7 +271,8 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
     } else {
       last?.changes.stop();
       const changes = watchChanges(doc);
-      // The analysis's work on the page's main thread: its HTML, in slices.
+      // The analysis's work on the page's main thread: its HTML, in slices, each its own task.
+      await pause();
       const html = await runSteps(serializePageSteps(page), 'serialize');
       const answer = analyzeHtml(read, html, url(), message);
       // The page's thread is idle while the parser reads: what painting needs is made then, in a

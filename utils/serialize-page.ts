@@ -16,11 +16,10 @@
  */
 
 import { codeKeeper } from '@/core/page-code';
+import { runAtOnce, SLICE_MS } from './yield-steps';
 
 /** Elements in one slice at most: a few ms of outerHTML on a news page. */
 export const SLICE_ELEMENTS = 2_000;
-/** Time after which a slice ends (ms): pieces are joined until then. */
-const SLICE_MS = 8;
 
 const doctypeOf = (doc: Document): string => {
   const type = doc.doctype;
@@ -113,6 +112,5 @@ export function* serializePageSteps(doc: Document, limit = SLICE_ELEMENTS): Gene
 
 /** The page's HTML at once (the reader view's request, the tests). */
 export function serializePage(doc: Document, limit = SLICE_ELEMENTS): string {
-  const steps = serializePageSteps(doc, limit);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  return runAtOnce(serializePageSteps(doc, limit));
 }

@@ -6,6 +6,13 @@
 
 import { timedStep } from './bench-marks';
 
+/**
+ * How long one step may run before it gives the thread back (ms). A walk or a serialization on
+ * this machine's two cores runs several times slower while the popup and the parser start beside
+ * it (docs/PERFORMANCE.md), so steps end by the clock, not by a count of elements.
+ */
+export const SLICE_MS = 8;
+
 type Scheduler = { yield?: () => Promise<void> };
 
 /**
@@ -36,4 +43,9 @@ export async function runSteps<T>(steps: Generator<void, T>, name: string): Prom
     if (step.done) return step.value;
     await pause();
   }
+}
+
+/** Runs `steps` to the end at once, without pausing (the tests, and work that cannot wait). */
+export function runAtOnce<T>(steps: Generator<void, T>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }

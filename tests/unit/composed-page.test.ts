@@ -1,8 +1,8 @@
 /** An article inside a web component's shadow root is read as the reader sees it. */
 import path from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { describe, expect, it } from 'vitest';
-import { composedDocument } from '@/utils/composed-page';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { composedDocument, composedDocumentSteps, hasShadowRootsSteps } from '@/utils/composed-page';
 import { analyzePage } from '../support/off-page';
 import { loadHtml, ROOT } from '../support/pages';
 
@@ -62,5 +62,47 @@ describe('composedDocument', () => {
       'Claudia Sutter',
       'Petra Lanz',
     ]);
+  });
+});
+
+describe('hasShadowRootsSteps', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A page of `count` paragraphs, the one at `host` (if any) hosting an open shadow root. */
+  function page(count: number, host?: number): Document {
+    const doc = new JSDOM(`<body>${'<p>text</p>'.repeat(count)}</body>`).window.document;
+    if (host !== undefined) doc.querySelectorAll('p')[host]?.attachShadow({ mode: 'open' });
+    return doc;
+  }
+
+  /** The steps run to the end, counting the pauses they ask for. */
+  function run<T>(steps: Generator<void, T>): { value: T; pauses: number } {
+    let pauses = 0;
+    for (let step = steps.next(); ; step = steps.next(), pauses++) if (step.done) return { value: step.value, pauses };
+  }
+
+  it('walks in one step while the clock allows, and answers whether a shadow root is there', () => {
+    // A fast machine: no time passes.
+    vi.spyOn(performance, 'now').mockReturnValue(0);
+    expect(run(hasShadowRootsSteps(page(500)))).toEqual({ value: false, pauses: 0 });
+    expect(run(hasShadowRootsSteps(page(500, 450)))).toEqual({ value: true, pauses: 0 });
+  });
+
+  it('pauses once a step has run for the slice’s time, and still finds the host past the pauses', () => {
+    // A slow machine: every look at the clock finds another millisecond gone.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+    const without = run(hasShadowRootsSteps(page(2_000)));
+    expect(without.value).toBe(false);
+    // 2,003 elements (html, head, body and the paragraphs), the clock read at every 64th: 31
+    // reads, a millisecond apart. The slice (8 ms) ends at the 9th read of each, and the next one
+    // starts with a read of its own: 3 pauses.
+    expect(without.pauses).toBe(3);
+    const doc = page(2_000, 1_990);
+    const late = run(composedDocumentSteps(doc));
+    expect(late.pauses).toBe(3);
+    // Found past the pauses: the composed copy, not the page.
+    expect(late.value).not.toBe(doc);
+    expect(late.value.querySelectorAll('p')).toHaveLength(2_000);
   });
 });
