@@ -16,7 +16,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
 import type { CapturedError } from './page-errors';
 import { pageChanges, watchPage } from './page-watch';
-import { describePopup, waitForPopupState } from './popup';
+import { describePopup, newsTabOf, waitForPopupState, type ExtensionApi } from './popup';
 import { until } from './reader-driver';
 
 export interface IntegrityContext {
@@ -44,22 +44,14 @@ const VALLEY_TITLE = 'Valley rail line to reopen after a 14-month rebuild of the
 const VALLEY_QUOTES = 3;
 const SEED = 'seed/watson-visible-times.html';
 
-/** The WebExtension API as an extension page sees it, in either browser; only what is used here. */
-interface ExtensionApi {
-  tabs: { query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]> };
-  scripting: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown> };
-}
-
 /** Injects Lede's content script into the popup's tab once more, as the popup itself does. */
-function injectAgain(popup: Page): Promise<void> {
-  return popup.evaluate(async () => {
+async function injectAgain(popup: Page): Promise<void> {
+  const tabId = await newsTabOf(popup);
+  await popup.evaluate(async (tab) => {
     const scope = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
     const api = (scope.browser ?? scope.chrome) as ExtensionApi;
-    const param = new URLSearchParams(location.search).get('tabId');
-    const tabId = param ? Number(param) : (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (tabId === undefined) throw new Error('no tab for the popup');
-    await api.scripting.executeScript({ target: { tabId }, files: ['/in-page.js'] });
-  });
+    await api.scripting.executeScript({ target: { tabId: tab }, files: ['/in-page.js'] });
+  }, tabId);
 }
 
 /** The texts under Lede's quote highlights, in the page (ranges may lie in a shadow root). */

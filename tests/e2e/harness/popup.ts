@@ -135,11 +135,11 @@ export interface ExtensionApi {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   scripting: {
-    executeScript(injection: {
-      target: { tabId: number };
-      args: [boolean];
-      func: (on: boolean) => void;
-    }): Promise<unknown>;
+    executeScript(
+      injection:
+        | { target: { tabId: number }; args: [boolean]; func: (on: boolean) => void }
+        | { target: { tabId: number }; files: string[] },
+    ): Promise<unknown>;
   };
 }
 
