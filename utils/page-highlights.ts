@@ -151,7 +151,11 @@ export interface HighlightOptions extends SearchOptions {
   /** Paint quotes and figures (else they are only found, for reveal()). */
   visible?: boolean;
   colors?: HighlightColors;
-  /** The style sheet made ahead (prepareHighlights): used if made for these colours. */
+  /**
+   * The style sheet made ahead (prepareHighlights): used if made for these colours. Every
+   * PageHighlights made with it adopts that one sheet and takes it away on remove(), so one is
+   * removed before the next is made (content-answers.ts does).
+   */
   prepared?: HighlightSheet | null;
 }
 
