@@ -83,7 +83,7 @@ export function* composedDocumentSteps(doc: Document): Generator<void, Document>
   }
 }
 
-/** composedDocumentSteps at once. */
+/** composedDocumentSteps at once (the tests; the content script runs the steps, pausing between them). */
 export function composedDocument(doc: Document): Document {
   return runAtOnce(composedDocumentSteps(doc));
 }

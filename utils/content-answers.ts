@@ -105,12 +105,19 @@ export function liveRegion(doc: Document, hint: RegionHint): Element | null {
   return null;
 }
 
+/**
+ * `page`'s HTML, in slices (utils/serialize-page.ts), the first in a task of its own: the walk for
+ * shadow roots (composedDocumentSteps) ends its last slice just before.
+ */
+async function pageHtml(page: Document): Promise<string> {
+  await pause();
+  return runSteps(serializePageSteps(page), 'serialize');
+}
+
 /** The report and the article's HTML (untrusted: the reader view sanitizes it before rendering). */
 async function readerPayload(read: ReadOffPage, doc: Document, url: string, whole: boolean): Promise<ReaderResponse> {
   try {
-    const page = await runSteps(composedDocumentSteps(doc), 'compose');
-    await pause();
-    const html = await runSteps(serializePageSteps(page), 'serialize');
+    const html = await pageHtml(await runSteps(composedDocumentSteps(doc), 'compose'));
     const answer = await readOffPage(read, html, { url, whole, sentences: 0, reader: true });
     return isReaderResponse(answer) ? answer : failure('the page could not be read');
   } catch (error) {
@@ -271,10 +278,8 @@ export function createContentSession(doc: Document, url: () => string, read: Rea
     } else {
       last?.changes.stop();
       const changes = watchChanges(doc);
-      // The analysis's work on the page's main thread: its HTML, in slices, each its own task.
-      await pause();
-      const html = await runSteps(serializePageSteps(page), 'serialize');
-      const answer = analyzeHtml(read, html, url(), message);
+      // The analysis's work on the page's main thread: its HTML, in slices.
+      const answer = analyzeHtml(read, await pageHtml(page), url(), message);
       // The page's thread is idle while the parser reads: what painting needs is made then, in a
       // task of its own, rather than in the highlights' task (prepareHighlights).
       if (prepared === undefined) {

@@ -110,7 +110,7 @@ export function* serializePageSteps(doc: Document, limit = SLICE_ELEMENTS): Gene
   return out.join('');
 }
 
-/** The page's HTML at once (the reader view's request, the tests). */
+/** The page's HTML at once (the tests; the content script runs the steps, pausing between them). */
 export function serializePage(doc: Document, limit = SLICE_ELEMENTS): string {
   return runAtOnce(serializePageSteps(doc, limit));
 }

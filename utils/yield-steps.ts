@@ -45,7 +45,7 @@ export async function runSteps<T>(steps: Generator<void, T>, name: string): Prom
   }
 }
 
-/** Runs `steps` to the end at once, without pausing (the tests, and work that cannot wait). */
+/** Runs `steps` to the end at once, without pausing (the tests). */
 export function runAtOnce<T>(steps: Generator<void, T>): T {
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
